@@ -1,0 +1,351 @@
+//===- Engine/Linter.cpp - Lint one file ----------------------------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#include "Engine/Linter.h"
+
+#include "Context/Segmenter.h"
+#include "Engine/Directives.h"
+#include "Support/LineIndex.h"
+
+#include <algorithm>
+
+namespace claimlint {
+
+namespace {
+
+const MetaRule Metas[] = {
+    {"claimlint/unused-suppression", Severity::Info,
+     "A suppression comment that suppresses nothing; remove it."},
+    {"claimlint/invalid-directive", Severity::Warning,
+     "A claimlint directive comment that cannot be understood."},
+    {"claimlint/expired-evidence", Severity::Warning,
+     "A claimlint-evidence annotation whose expiry date has passed."},
+    {"claimlint/stale-evidence", Severity::Info,
+     "A claimlint-evidence annotation that attaches to no claim."},
+};
+
+/// Prose chunks handed to the prefilter at once: whole blocks, at least this
+/// many bytes (fewer RE2::Set calls on pages of tiny blocks).
+constexpr size_t ChunkBytes = 2048;
+
+struct RawMatch {
+  unsigned Rule;
+  unsigned Group;
+  Range Span; // prose
+};
+
+std::string replaceAll(std::string S, llvm::StringRef From,
+                       llvm::StringRef To) {
+  size_t P = 0;
+  while ((P = S.find(From.str(), P)) != std::string::npos) {
+    S.replace(P, From.size(), To.str());
+    P += To.size();
+  }
+  return S;
+}
+
+/// The matched source text on one line for messages.
+std::string oneLine(llvm::StringRef S) {
+  std::string Out;
+  bool Space = false;
+  for (char C : S) {
+    if (C == '\n' || C == '\r' || C == '\t' || C == ' ') {
+      Space = true;
+      continue;
+    }
+    if (Space && !Out.empty())
+      Out.push_back(' ');
+    Space = false;
+    Out.push_back(C);
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::ArrayRef<MetaRule> metaRules() { return Metas; }
+
+FileSettings defaultSettings(const RuleSet &Rules, FileType Type) {
+  FileSettings S;
+  S.Type = Type;
+  S.Enabled.assign(Rules.rules().size(), 1);
+  S.Override.assign(Rules.rules().size(), llvm::None);
+  S.MetaEnabled.assign(std::size(Metas), 1);
+  return S;
+}
+
+FileReport Linter::lint(std::string Path, std::string Text,
+                        const FileSettings &S) const {
+  FileReport Report;
+  Report.Path = std::move(Path);
+  Report.Type = S.Type;
+  Report.Text = std::move(Text);
+  llvm::StringRef Src = Report.Text;
+  // Offsets are 32-bit inside the engine.
+  if (Src.size() >= (1ull << 32) - 1) {
+    Report.Error = "file is larger than 4 GiB";
+    return Report;
+  }
+
+  Prose P = readDocument(Src, S.Type);
+  llvm::StringRef T = P.text();
+  std::vector<Sentence> Sentences = segmentSentences(P);
+  LineIndex Lines(Src);
+  Directives Dirs = parseDirectives(P, Src, Lines);
+
+  // 1. One prefilter pass over whole-block chunks, exact spans only for the
+  // candidate patterns.
+  std::vector<RawMatch> Raw;
+  const auto &Blocks = P.blocks();
+  for (size_t BI = 0; BI < Blocks.size();) {
+    uint32_t Begin = Blocks[BI].Text.Begin;
+    uint32_t End = Blocks[BI].Text.End;
+    ++BI;
+    while (BI < Blocks.size() && End - Begin < ChunkBytes)
+      End = Blocks[BI++].Text.End;
+    llvm::StringRef Chunk = T.slice(Begin, End);
+    Rules.triggers().matchAll(Chunk, [&](unsigned Pat, uint32_t B, uint32_t E) {
+      RuleSet::Owner O = Rules.owner(Pat);
+      if (!S.Enabled[O.Rule])
+        return true;
+      if (Chunk.slice(B, E).contains('\n'))
+        return true; // never across blocks
+      Raw.push_back({O.Rule, O.Group, {Begin + B, Begin + E}});
+      return true;
+    });
+  }
+  // Leftmost, then longest, per rule; overlapping matches of one rule merge
+  // into the first.
+  std::sort(Raw.begin(), Raw.end(), [](const RawMatch &X, const RawMatch &Y) {
+    if (X.Rule != Y.Rule)
+      return X.Rule < Y.Rule;
+    if (X.Span.Begin != Y.Span.Begin)
+      return X.Span.Begin < Y.Span.Begin;
+    return X.Span.End > Y.Span.End;
+  });
+  {
+    std::vector<RawMatch> Kept;
+    for (const RawMatch &M : Raw) {
+      if (!Kept.empty() && Kept.back().Rule == M.Rule &&
+          M.Span.Begin < Kept.back().Span.End)
+        continue;
+      Kept.push_back(M);
+    }
+    Raw.swap(Kept);
+  }
+
+  auto SentenceOf = [&](uint32_t At) -> const Sentence * {
+    auto It = std::upper_bound(
+        Sentences.begin(), Sentences.end(), At,
+        [](uint32_t V, const Sentence &Se) { return V < Se.Text.Begin; });
+    if (It == Sentences.begin())
+      return nullptr;
+    return &*(It - 1);
+  };
+
+  std::vector<Diagnostic> Out;
+  auto MakeDiag = [&](llvm::StringRef RuleId, Severity Sev, Range Orig,
+                      std::string Message) {
+    Diagnostic D;
+    D.Path = Report.Path;
+    D.RuleId = RuleId.str();
+    D.Sev = Sev;
+    D.Offset = Orig.Begin;
+    D.Length = Orig.size();
+    LineIndex::Position B = Lines.position(Orig.Begin);
+    LineIndex::Position E = Lines.position(Orig.End);
+    D.Line = B.Line;
+    D.Column = B.Column;
+    D.EndLine = E.Line;
+    D.EndColumn = E.Column;
+    D.Match = Src.slice(Orig.Begin, Orig.End).str();
+    D.Message = std::move(Message);
+    return D;
+  };
+  auto Suppressed = [&](llvm::StringRef RuleId, const Diagnostic &D) {
+    bool Any = false;
+    for (Suppression &Sup : Dirs.Suppressions)
+      if (suppresses(Sup, RuleId, D.Offset, D.Line)) {
+        Sup.Used = true;
+        Any = true;
+      }
+    return Any;
+  };
+
+  // 2. Judge each claim in its sentence.
+  for (const RawMatch &M : Raw) {
+    const Rule &R = Rules.rules()[M.Rule];
+    const TriggerGroup &G = R.Triggers[M.Group];
+    const Sentence *Se = SentenceOf(M.Span.Begin);
+    Sentence Fallback{M.Span, 0};
+    if (!Se || M.Span.Begin >= Se->Text.End)
+      Se = &Fallback;
+    // Exceptions: a claim inside an exception's match is not one.
+    bool Excepted = false;
+    for (unsigned X : Rules.exceptionsOf(M.Rule)) {
+      llvm::StringRef SeText = T.slice(Se->Text.Begin, Se->Text.End);
+      Rules.extras().findAll(X, SeText, [&](uint32_t B, uint32_t E) {
+        if (Se->Text.Begin + B <= M.Span.Begin &&
+            Se->Text.Begin + E >= M.Span.End) {
+          Excepted = true;
+          return false;
+        }
+        return true;
+      });
+      if (Excepted)
+        break;
+    }
+    if (Excepted)
+      continue;
+
+    Severity Base = G.Sev.getValueOr(R.Sev);
+    if (S.Override[M.Rule])
+      Base = *S.Override[M.Rule];
+    ClaimPolicy Policy = R.Policy;
+    if (G.HedgeImmune)
+      Policy.HedgeImmune = *G.HedgeImmune;
+
+    ContextResult Ctx;
+    EvidenceNote *Note = nullptr;
+    for (EvidenceNote &E : Dirs.Evidence)
+      if (M.Span.Begin >= E.ProseBegin && M.Span.Begin < E.ProseEnd) {
+        Note = &E;
+        break;
+      }
+    Decision Dec;
+    if (Opts.UseContext && Policy.UseContext) {
+      Ctx = A.analyze(T, *Se, M.Span);
+      if (Note)
+        Ctx.Reviewed = true;
+      Dec = Analyzer::decide(Base, Policy, Ctx);
+    } else {
+      Dec.Sev = Base;
+      Dec.Explanation = "unqualified";
+    }
+    if (!Dec.Sev) {
+      if (!Opts.ShowQualified)
+        continue;
+      Dec.Sev = Severity::Info;
+    }
+    Range Orig = P.toOriginal(M.Span);
+    std::string MatchText = oneLine(Src.slice(Orig.Begin, Orig.End));
+    std::string Msg = replaceAll(G.Message.empty() ? R.Message : G.Message,
+                                 "{match}", MatchText);
+    if (Dec.Status != ClaimStatus::Unqualified && !Dec.Explanation.empty())
+      Msg += " (" + Dec.Explanation + ")";
+    Diagnostic D = MakeDiag(R.Id, *Dec.Sev, Orig, std::move(Msg));
+    D.Note = R.Note;
+    D.Status = Dec.Status;
+    D.Explanation = Dec.Explanation;
+    for (const Suggestion &Sg : R.Suggestions) {
+      D.Suggestions.push_back(Sg.Text);
+      D.SafeSuggestions.push_back(Sg.Safe);
+    }
+    for (const Cue &C : Ctx.Cues) {
+      Range CO = P.toOriginal(C.Span);
+      D.Cues.push_back({cueKindName(C.Kind).str(), CO.Begin, CO.size(),
+                        oneLine(Src.slice(CO.Begin, CO.End))});
+    }
+    if (Note) {
+      Note->Used = true;
+      D.Evidence = Note->Evidence;
+      D.Reviewer = Note->Reviewer;
+      D.ReviewedOn = Note->ReviewedOn;
+      D.Expires = Note->Expires;
+    }
+    if (Suppressed(R.Id, D))
+      continue;
+    Out.push_back(std::move(D));
+  }
+  std::sort(Out.begin(), Out.end(),
+            [](const Diagnostic &X, const Diagnostic &Y) {
+              return std::tie(X.Offset, X.Length, X.RuleId) <
+                     std::tie(Y.Offset, Y.Length, Y.RuleId);
+            });
+
+  // 3. Document rules: a page with claims needs what they require.
+  const Diagnostic *FirstClaim = nullptr;
+  for (const Diagnostic &D : Out)
+    if (D.Sev >= Severity::Warning && D.Status == ClaimStatus::Unqualified) {
+      FirstClaim = &D;
+      break;
+    }
+  if (FirstClaim) {
+    std::vector<Diagnostic> DocDiags;
+    for (unsigned RI = 0; RI < Rules.rules().size(); ++RI) {
+      const Rule &R = Rules.rules()[RI];
+      if (R.Kind != RuleKind::Document || !S.Enabled[RI])
+        continue;
+      bool Found = false;
+      for (unsigned X : Rules.requiresOf(RI))
+        if ((Found = Rules.extras().matches(X, T)))
+          break;
+      if (Found)
+        continue;
+      Severity Sev = S.Override[RI].getValueOr(R.Sev);
+      Diagnostic D = MakeDiag(
+          R.Id, Sev,
+          {FirstClaim->Offset, FirstClaim->Offset + FirstClaim->Length},
+          replaceAll(R.Message, "{match}", FirstClaim->Match));
+      D.Note = R.Note;
+      for (const Suggestion &Sg : R.Suggestions) {
+        D.Suggestions.push_back(Sg.Text);
+        D.SafeSuggestions.push_back(false); // never replaces the claim
+      }
+      if (!Suppressed(R.Id, D))
+        DocDiags.push_back(std::move(D));
+    }
+    for (Diagnostic &D : DocDiags)
+      Out.push_back(std::move(D));
+  }
+
+  // 4. Directives themselves.
+  auto Meta = [&](MetaRuleIndex I, Range Src2, std::string Msg) {
+    if (!S.MetaEnabled[I])
+      return;
+    Diagnostic D = MakeDiag(Metas[I].Id, Metas[I].Sev, Src2, std::move(Msg));
+    if (I != UnusedSuppression && Suppressed(Metas[I].Id, D))
+      return;
+    Out.push_back(std::move(D));
+  };
+  for (auto &Pr : Dirs.Problems)
+    Meta(InvalidDirective, Pr.first, Pr.second);
+  for (const EvidenceNote &E : Dirs.Evidence) {
+    if (!E.Expires.empty() && !Opts.Today.empty() && E.Expires < Opts.Today)
+      Meta(ExpiredEvidence, E.Source,
+           "evidence '" + E.Evidence + "' expired on " + E.Expires +
+               "; review it again");
+    if (!E.Used)
+      Meta(StaleEvidence, E.Source,
+           "evidence annotation '" + E.Evidence +
+               "' attaches to no claim; move it above the claim or remove it");
+  }
+  for (const Suppression &Sup : Dirs.Suppressions) {
+    if (Sup.Used)
+      continue;
+    std::string What;
+    for (const std::string &R : Sup.Rules)
+      What += (What.empty() ? "" : ", ") + R;
+    Meta(UnusedSuppression, Sup.Source,
+         What.empty() ? "suppression matches no finding"
+                      : "suppression of '" + What + "' matches no finding");
+  }
+
+  // 5. Filter and order.
+  Out.erase(std::remove_if(
+                Out.begin(), Out.end(),
+                [&](const Diagnostic &D) { return D.Sev < Opts.MinSeverity; }),
+            Out.end());
+  std::sort(Out.begin(), Out.end(),
+            [](const Diagnostic &X, const Diagnostic &Y) {
+              return std::tie(X.Offset, X.Length, X.RuleId) <
+                     std::tie(Y.Offset, Y.Length, Y.RuleId);
+            });
+  Report.Diags = std::move(Out);
+  return Report;
+}
+
+} // namespace claimlint

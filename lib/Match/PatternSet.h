@@ -1,0 +1,84 @@
+//===- Match/PatternSet.h - Many patterns, one pass ---------------*- C++
+//-*-===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// A set of RE2 patterns searched together: one RE2::Set pass tells which
+/// patterns occur in a text, then only those patterns are run for exact spans.
+/// Linear time in the text for any pattern (RE2 guarantees it). If the set's
+/// DFA runs out of memory, every pattern is run on its own instead, so a
+/// match is never silently lost.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CLAIMLINT_MATCH_PATTERNSET_H
+#define CLAIMLINT_MATCH_PATTERNSET_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace claimlint {
+
+struct PatternOptions {
+  bool CaseInsensitive = true;
+  bool LongestMatch = true; ///< leftmost-longest (phrases); else leftmost-first
+};
+
+class PatternSet {
+public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet &&) noexcept;
+  PatternSet &operator=(PatternSet &&) noexcept;
+
+  /// Adds \p Regex (RE2 syntax). Returns its index, or an error with RE2's
+  /// message ("missing ): ...") when it does not compile.
+  llvm::Expected<unsigned> add(llvm::StringRef Regex,
+                               const PatternOptions &Opts = {});
+
+  /// Builds the prefilter. Must be called once, after the last add().
+  llvm::Error compile();
+
+  size_t size() const { return Patterns.size(); }
+
+  /// Indices of the patterns that match somewhere in \p Text, ascending.
+  void candidates(llvm::StringRef Text, std::vector<int> &Out) const;
+
+  /// Reports every non-overlapping, non-empty match of pattern \p Index in
+  /// \p Text as (Begin, End) offsets relative to \p Text. Return false from
+  /// \p OnMatch to stop.
+  void findAll(unsigned Index, llvm::StringRef Text,
+               llvm::function_ref<bool(uint32_t, uint32_t)> OnMatch) const;
+
+  /// candidates() then findAll() for each: every match of every pattern.
+  void matchAll(
+      llvm::StringRef Text,
+      llvm::function_ref<bool(unsigned, uint32_t, uint32_t)> OnMatch) const;
+
+  /// True if pattern \p Index matches anywhere in \p Text.
+  bool matches(unsigned Index, llvm::StringRef Text) const;
+
+  /// How many times the prefilter fell back to running each pattern.
+  unsigned fallbacks() const { return Fallbacks; }
+
+private:
+  struct Entry;
+  std::vector<std::unique_ptr<Entry>> Patterns;
+  struct SetImpl;
+  std::unique_ptr<SetImpl> Set;
+  bool Compiled = false;
+  mutable unsigned Fallbacks = 0;
+};
+
+} // namespace claimlint
+
+#endif // CLAIMLINT_MATCH_PATTERNSET_H

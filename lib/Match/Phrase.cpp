@@ -1,0 +1,267 @@
+//===- Match/Phrase.cpp - Phrases to RE2 patterns -------------------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#include "Match/Phrase.h"
+
+#include "Support/Error.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <re2/re2.h>
+
+namespace claimlint {
+
+namespace {
+bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+bool isVowel(char C) { return llvm::StringRef("aeiou").contains(C); }
+
+std::string quote(llvm::StringRef S) {
+  return RE2::QuoteMeta(re2::StringPiece(S.data(), S.size()));
+}
+} // namespace
+
+std::vector<std::string> inflections(llvm::StringRef Word) {
+  std::string W = Word.str();
+  std::vector<std::string> Out{W};
+  if (W.size() < 2)
+    return Out;
+  char Last = W.back();
+  char Before = W[W.size() - 2];
+  std::string Stem = W;
+  if (Last == 'e') {
+    Stem.pop_back();
+    Out.push_back(W + "s");
+    Out.push_back(W + "d");
+    Out.push_back(Stem + "ing");
+  } else if (Last == 'y' && !isVowel(Before)) {
+    Stem.pop_back();
+    Out.push_back(Stem + "ies");
+    Out.push_back(Stem + "ied");
+    Out.push_back(W + "ing");
+  } else {
+    bool Sibilant = Last == 's' || Last == 'x' || Last == 'z' ||
+                    llvm::StringRef(W).endswith("ch") ||
+                    llvm::StringRef(W).endswith("sh");
+    Out.push_back(W + (Sibilant ? "es" : "s"));
+    Out.push_back(W + "ed");
+    Out.push_back(W + "ing");
+  }
+  return Out;
+}
+
+namespace {
+
+/// Translates one phrase fragment (no top-level handling of boundaries).
+llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
+                      std::string &Out, size_t &ErrorOffset) {
+  size_t I = 0;
+  while (I < P.size()) {
+    char C = P[I];
+    if (C == '{') {
+      size_t Close = P.find('}', I);
+      if (Close == llvm::StringRef::npos) {
+        ErrorOffset = Base + I;
+        return makeError("unterminated '{' in phrase");
+      }
+      llvm::StringRef Name = P.slice(I + 1, Close);
+      auto It = Vocab.find(Name);
+      if (It == Vocab.end()) {
+        ErrorOffset = Base + I;
+        return makeError("unknown vocabulary term list '{" + Name + "}'");
+      }
+      Out += It->second;
+      I = Close + 1;
+      continue;
+    }
+    if (C == '(' || C == '[') {
+      char CloseC = C == '(' ? ')' : ']';
+      // Find the matching close, allowing nesting.
+      int Depth = 0;
+      size_t J = I;
+      for (; J < P.size(); ++J) {
+        if (P[J] == '(' || P[J] == '[')
+          ++Depth;
+        else if (P[J] == ')' || P[J] == ']')
+          if (--Depth == 0)
+            break;
+      }
+      if (J >= P.size() || P[J] != CloseC) {
+        ErrorOffset = Base + I;
+        return makeError(llvm::Twine("unbalanced '") + llvm::Twine(C) +
+                         "' in phrase");
+      }
+      llvm::StringRef Inner = P.slice(I + 1, J);
+      Out += "(?:";
+      // Split on top-level '|'.
+      size_t Start = 0;
+      int D = 0;
+      for (size_t K = 0; K <= Inner.size(); ++K) {
+        if (K < Inner.size()) {
+          char Ch = Inner[K];
+          if (Ch == '(' || Ch == '[')
+            ++D;
+          else if (Ch == ')' || Ch == ']')
+            --D;
+          if (Ch != '|' || D != 0)
+            continue;
+        }
+        if (Start != 0)
+          Out += '|';
+        if (llvm::Error E =
+                translate(Inner.slice(Start, K), Base + I + 1 + Start, Vocab,
+                          Out, ErrorOffset))
+          return E;
+        Start = K + 1;
+      }
+      Out += ')';
+      if (C == '[') {
+        Out += '?';
+        // "a [very] big": let the optional word take its following space.
+        if (J + 1 < P.size() && P[J + 1] == ' ') {
+          Out.insert(Out.size() - 2, " ");
+          ++J;
+        }
+      }
+      I = J + 1;
+      continue;
+    }
+    if (C == ')' || C == ']' || C == '}') {
+      ErrorOffset = Base + I;
+      return makeError(llvm::Twine("unbalanced '") + llvm::Twine(C) +
+                       "' in phrase");
+    }
+    if (C == ' ') {
+      Out += ' ';
+      ++I;
+      continue;
+    }
+    if (C == '-') {
+      Out += "[- ]?";
+      ++I;
+      continue;
+    }
+    if (isWordChar(C)) {
+      size_t J = I;
+      while (J < P.size() && (isWordChar(P[J]) || P[J] == '\''))
+        ++J;
+      llvm::StringRef Word = P.slice(I, J);
+      if (J < P.size() && P[J] == '~') {
+        std::vector<std::string> Forms = inflections(Word.lower());
+        Out += "(?:";
+        for (size_t K = 0; K < Forms.size(); ++K) {
+          if (K)
+            Out += '|';
+          Out += quote(Forms[K]);
+        }
+        Out += ')';
+        I = J + 1;
+      } else {
+        Out += quote(Word);
+        I = J;
+      }
+      continue;
+    }
+    // Any other character, including UTF-8 bytes, is literal.
+    size_t J = I + 1;
+    while (J < P.size() && (static_cast<unsigned char>(P[J]) & 0xC0) == 0x80)
+      ++J;
+    Out += quote(P.slice(I, J));
+    I = J;
+  }
+  return llvm::Error::success();
+}
+
+bool startsWithWordChar(llvm::StringRef P) {
+  P = P.ltrim();
+  if (P.empty())
+    return false;
+  return isWordChar(P[0]) || P[0] == '{' || P[0] == '(' || P[0] == '[';
+}
+
+bool endsWithWordChar(llvm::StringRef P) {
+  P = P.rtrim();
+  P.consume_back("~");
+  if (P.empty())
+    return false;
+  char C = P.back();
+  return isWordChar(C) || C == '}' || C == ')' || C == ']';
+}
+
+} // namespace
+
+llvm::Expected<std::string> phraseToRegex(llvm::StringRef Phrase,
+                                          const Vocabulary &Vocab, bool Bounded,
+                                          size_t &ErrorOffset) {
+  llvm::StringRef P = Phrase.trim();
+  size_t Lead = Phrase.size() - Phrase.ltrim().size();
+  if (P.empty()) {
+    ErrorOffset = 0;
+    return makeError("empty phrase");
+  }
+  std::string Body;
+  if (llvm::Error E = translate(P, Lead, Vocab, Body, ErrorOffset))
+    return E;
+  std::string Out;
+  if (Bounded && startsWithWordChar(P))
+    Out += "\\b";
+  Out += Body;
+  if (Bounded && endsWithWordChar(P))
+    Out += "\\b";
+  return Out;
+}
+
+llvm::Expected<std::string> expandVocabulary(llvm::StringRef Pattern,
+                                             const Vocabulary &Vocab,
+                                             size_t &ErrorOffset) {
+  std::string Out;
+  size_t I = 0;
+  while (I < Pattern.size()) {
+    char C = Pattern[I];
+    if (C == '\\' && I + 1 < Pattern.size()) {
+      Out += Pattern.substr(I, 2).str();
+      I += 2;
+      continue;
+    }
+    if (C == '{' && I + 1 < Pattern.size() &&
+        (Pattern[I + 1] >= 'A' && Pattern[I + 1] <= 'Z')) {
+      size_t Close = Pattern.find('}', I);
+      if (Close != llvm::StringRef::npos) {
+        llvm::StringRef Name = Pattern.slice(I + 1, Close);
+        auto It = Vocab.find(Name);
+        if (It == Vocab.end()) {
+          ErrorOffset = I;
+          return makeError("unknown vocabulary term list '{" + Name + "}'");
+        }
+        Out += It->second;
+        I = Close + 1;
+        continue;
+      }
+    }
+    Out += C;
+    ++I;
+  }
+  return Out;
+}
+
+llvm::Expected<std::string>
+compileTermList(const std::vector<std::string> &Terms, const Vocabulary &Vocab,
+                size_t &ErrorIndex, size_t &ErrorOffset) {
+  std::string Out = "(?:";
+  for (size_t I = 0; I < Terms.size(); ++I) {
+    auto R = phraseToRegex(Terms[I], Vocab, /*Bounded=*/false, ErrorOffset);
+    if (!R) {
+      ErrorIndex = I;
+      return R.takeError();
+    }
+    if (I)
+      Out += '|';
+    Out += *R;
+  }
+  Out += ')';
+  return Out;
+}
+
+} // namespace claimlint

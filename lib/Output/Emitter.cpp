@@ -1,0 +1,35 @@
+//===- Output/Emitter.cpp - Output formats --------------------------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#include "Output/Emitter.h"
+
+namespace claimlint {
+
+std::unique_ptr<Emitter> makeTextEmitter(llvm::raw_ostream &OS,
+                                         const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeJsonEmitter(llvm::raw_ostream &OS,
+                                         const EmitterOptions &Opts);
+
+llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return OutputFormat::Text;
+  if (Name == "json")
+    return OutputFormat::Json;
+  return llvm::None;
+}
+
+std::unique_ptr<Emitter> makeEmitter(OutputFormat F, llvm::raw_ostream &OS,
+                                     const EmitterOptions &Opts) {
+  switch (F) {
+  case OutputFormat::Text:
+    return makeTextEmitter(OS, Opts);
+  case OutputFormat::Json:
+    return makeJsonEmitter(OS, Opts);
+  }
+  return makeTextEmitter(OS, Opts);
+}
+
+} // namespace claimlint

@@ -1,0 +1,103 @@
+//===- Rules/RuleSet.cpp - Every rule compiled into one matcher
+//------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#include "Rules/RuleSet.h"
+
+#include "Rules/JsonLocation.h"
+#include "Support/Error.h"
+
+namespace claimlint {
+
+namespace {
+
+/// Adds \p P to \p Set; on failure returns a located error in \p R's file.
+llvm::Expected<unsigned> addPattern(PatternSet &Set, const Rule &R,
+                                    const CompiledPattern &P) {
+  PatternOptions O;
+  O.CaseInsensitive = true;
+  O.LongestMatch = P.Longest;
+  auto Idx = Set.add(P.Regex, O);
+  if (!Idx) {
+    std::string Msg = llvm::toString(Idx.takeError());
+    const std::string &Text = R.SourceText ? *R.SourceText : std::string();
+    return jsonError(R.Path, Text, P.JsonPointer, Msg);
+  }
+  return *Idx;
+}
+
+} // namespace
+
+int RuleSet::find(llvm::StringRef Id) const {
+  auto It = ById.find(Id);
+  return It == ById.end() ? -1 : static_cast<int>(It->second);
+}
+
+llvm::Expected<std::unique_ptr<RuleSet>>
+RuleSet::build(std::vector<Rule> Rules) {
+  std::unique_ptr<RuleSet> S(new RuleSet());
+  S->Rules = std::move(Rules);
+  S->ExceptionIdx.resize(S->Rules.size());
+  S->RequireIdx.resize(S->Rules.size());
+  llvm::Error Err = llvm::Error::success();
+  for (unsigned RI = 0; RI < S->Rules.size(); ++RI) {
+    const Rule &R = S->Rules[RI];
+    S->ById[R.Id] = RI;
+    for (unsigned G = 0; G < R.Triggers.size(); ++G) {
+      // Phrases of one group become a single alternation (leftmost-longest
+      // among them); each pattern stays its own entry.
+      std::string Phrases;
+      std::string FirstPointer;
+      for (const CompiledPattern &P : R.Triggers[G].Compiled) {
+        if (P.Longest) {
+          if (!Phrases.empty())
+            Phrases += '|';
+          else
+            FirstPointer = P.JsonPointer;
+          Phrases += P.Regex;
+          continue;
+        }
+        auto Idx = addPattern(S->Triggers, R, P);
+        if (!Idx) {
+          Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+          continue;
+        }
+        S->Owners.push_back({RI, G});
+      }
+      if (!Phrases.empty()) {
+        auto Idx = addPattern(S->Triggers, R, {Phrases, true, FirstPointer});
+        if (!Idx) {
+          Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+          continue;
+        }
+        S->Owners.push_back({RI, G});
+      }
+    }
+    for (const CompiledPattern &P : R.CompiledExceptions) {
+      auto Idx = addPattern(S->Extras, R, P);
+      if (!Idx)
+        Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+      else
+        S->ExceptionIdx[RI].push_back(*Idx);
+    }
+    for (const CompiledPattern &P : R.CompiledRequires) {
+      auto Idx = addPattern(S->Extras, R, P);
+      if (!Idx)
+        Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+      else
+        S->RequireIdx[RI].push_back(*Idx);
+    }
+  }
+  if (Err)
+    return Err;
+  if (llvm::Error E = S->Triggers.compile())
+    return E;
+  if (llvm::Error E = S->Extras.compile())
+    return E;
+  return S;
+}
+
+} // namespace claimlint

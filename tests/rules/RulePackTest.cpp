@@ -1,0 +1,94 @@
+//===- rules/RulePackTest.cpp - The rule files themselves
+//------------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#include "Rules/Builtin.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "../support/TestLint.h"
+
+using namespace claimlint;
+
+namespace {
+
+const Rule *findRule(llvm::StringRef Id) {
+  const TestRules &T = TestRules::get();
+  if (!T.Rules)
+    return nullptr;
+  int I = T.Rules->find(Id);
+  return I < 0 ? nullptr : &T.Rules->rules()[I];
+}
+
+TEST(RulePack, EveryRuleIsComplete) {
+  const TestRules &T = TestRules::get();
+  ASSERT_NE(T.Rules, nullptr) << T.Error;
+  for (const Rule &R : T.Rules->rules()) {
+    SCOPED_TRACE(R.Id);
+    EXPECT_FALSE(R.Summary.empty());
+    EXPECT_FALSE(R.Rationale.empty());
+    EXPECT_FALSE(R.References.empty());
+    ASSERT_FALSE(R.Message.empty());
+    EXPECT_FALSE(isupper(static_cast<unsigned char>(R.Message[0])))
+        << "messages start lowercase: " << R.Message;
+    EXPECT_GE(R.FlagExamples.size(), 1u);
+    EXPECT_GE(R.PassExamples.size(), 1u);
+    for (const Reference &Ref : R.References)
+      EXPECT_TRUE(llvm::StringRef(Ref.Url).startswith("https://") ||
+                  llvm::StringRef(Ref.Url).startswith("http://"))
+          << Ref.Url;
+  }
+}
+
+TEST(RulePack, HealthPackHasTheTaxonomy) {
+  const char *Ids[] = {"cure-claim",
+                       "symptom-free-claim",
+                       "root-cause-claim",
+                       "guarantee-certainty",
+                       "absolute-safety",
+                       "regeneration-reversal",
+                       "permanence-claim",
+                       "surgery-avoidance",
+                       "novelty-superlative",
+                       "natural-safety-appeal",
+                       "proven-claim",
+                       "regulatory-status-claim",
+                       "unsupported-statistic",
+                       "testimonial-as-evidence",
+                       "authority-endorsement",
+                       "comparative-superiority",
+                       "fear-urgency",
+                       "universal-efficacy",
+                       "immediacy-claim",
+                       "disparage-standard-care",
+                       "missing-risk-info",
+                       "unqualified-efficacy",
+                       "inadequate-qualifier"};
+  for (const char *Id : Ids) {
+    const Rule *R = findRule(std::string("health/") + Id);
+    ASSERT_NE(R, nullptr) << Id;
+    EXPECT_GE(R->FlagExamples.size(), 6u) << Id;
+    EXPECT_GE(R->PassExamples.size(), 6u) << Id;
+    EXPECT_FALSE(R->Suggestions.empty()) << Id;
+  }
+  const Rule *Doc = findRule("health/missing-risk-info");
+  ASSERT_NE(Doc, nullptr);
+  EXPECT_EQ(Doc->Kind, RuleKind::Document);
+}
+
+TEST(RulePack, EmbeddedCopyMatchesTheSourceTree) {
+  for (const EmbeddedFile &F : builtinRuleFiles()) {
+    auto Text = readFile(std::string(CLAIMLINT_SOURCE_DIR "/rules/") + F.Path);
+    ASSERT_TRUE(static_cast<bool>(Text)) << F.Path;
+    EXPECT_EQ(*Text, std::string(F.Data, F.Size)) << F.Path;
+  }
+  EXPECT_FALSE(builtinRuleFile("lexicon.json").empty());
+}
+
+} // namespace

@@ -1,0 +1,183 @@
+//===- claimlint/ClaimlintMain.cpp - The claimlint command
+//-----------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+//
+// Parses flags (docs/cli.md) and hands over to runDriver(). Usage errors exit
+// with status 2, like every other input error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "Driver.h"
+
+using namespace claimlint;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory Cat("claimlint options");
+
+static cl::list<std::string> Paths(cl::Positional, cl::desc("<file|folder|->"),
+                                   cl::ZeroOrMore, cl::cat(Cat));
+static cl::opt<std::string>
+    StdinFilename("stdin-filename",
+                  cl::desc("Name (and so type and config) for text read from "
+                           "'-'"),
+                  cl::value_desc("path"), cl::cat(Cat));
+static cl::opt<std::string>
+    Format("format", cl::desc("Output format: text (default) or json"),
+           cl::init("text"), cl::value_desc("format"), cl::cat(Cat));
+static cl::opt<bool> NoColor("no-color", cl::desc("Never colour the output"),
+                             cl::cat(Cat));
+static cl::opt<std::string> OutputFile("o", cl::desc("Write output to <file>"),
+                                       cl::value_desc("file"), cl::cat(Cat));
+static cl::alias OutputFileLong("output", cl::aliasopt(OutputFile),
+                                cl::desc("Alias for -o"));
+static cl::opt<bool>
+    ListRules("list-rules", cl::desc("List the rules and exit"), cl::cat(Cat));
+static cl::opt<std::string> Explain("explain",
+                                    cl::desc("Explain a rule and exit"),
+                                    cl::value_desc("rule"), cl::cat(Cat));
+static cl::list<std::string>
+    Enable("enable", cl::desc("Enable rules matching these globs"),
+           cl::CommaSeparated, cl::value_desc("glob"), cl::cat(Cat));
+static cl::list<std::string>
+    Disable("disable",
+            cl::desc("Disable rules matching these globs (applied before "
+                     "--enable)"),
+            cl::CommaSeparated, cl::value_desc("glob"), cl::cat(Cat));
+static cl::opt<std::string>
+    MinSeverity("min-severity",
+                cl::desc("Report only findings at or above: info (default), "
+                         "warning, error"),
+                cl::init("info"), cl::value_desc("level"), cl::cat(Cat));
+static cl::opt<std::string>
+    FailOn("fail-on",
+           cl::desc("Exit 1 when a finding at or above this is reported: "
+                    "error, warning (default), info, never"),
+           cl::init("warning"), cl::value_desc("level"), cl::cat(Cat));
+static cl::list<std::string> RulesDirs("rules-dir",
+                                       cl::desc("Add the rule packs in <dir>"),
+                                       cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<std::string>
+    ConfigFile("config",
+               cl::desc("Use this config file instead of finding "
+                        ".claimlint.json"),
+               cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<bool> NoConfig("no-config",
+                              cl::desc("Ignore every .claimlint.json"),
+                              cl::cat(Cat));
+static cl::opt<std::string>
+    Profile("profile",
+            cl::desc("Jurisdiction profile: us, uk, eu, au (see docs)"),
+            cl::value_desc("name"), cl::cat(Cat));
+static cl::opt<bool> ShowQualified(
+    "show-qualified",
+    cl::desc("Also list negated, reported and qualified claims (as info)"),
+    cl::cat(Cat));
+static cl::opt<bool>
+    NoContext("no-context",
+              cl::desc("Turn context analysis off: every match is reported "
+                       "unqualified (a baseline)"),
+              cl::cat(Cat));
+static cl::opt<unsigned> Jobs("jobs",
+                              cl::desc("Files linted at once (default: all "
+                                       "cores)"),
+                              cl::init(0), cl::value_desc("n"), cl::cat(Cat));
+static cl::alias JobsShort("j", cl::aliasopt(Jobs),
+                           cl::desc("Alias for --jobs"));
+static cl::opt<std::string>
+    FileTypeOpt("file-type",
+                cl::desc("Read every input as markdown, html or text"),
+                cl::value_desc("type"), cl::cat(Cat));
+static cl::opt<std::string>
+    Today("today", cl::desc("Date used for evidence expiry (YYYY-MM-DD)"),
+          cl::value_desc("date"), cl::Hidden, cl::cat(Cat));
+
+static void printVersion(llvm::raw_ostream &OS) {
+  OS << "claimlint " << CLAIMLINT_VERSION << '\n';
+}
+
+int main(int Argc, char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  cl::SetVersionPrinter(printVersion);
+  cl::HideUnrelatedOptions(Cat);
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "claimlint: find unqualified health claims in Markdown, HTML and "
+          "text\n\n  claimlint [options] <file|folder|-> ...\n\n"
+          "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, "
+          "configuration or I/O error.\n",
+          &llvm::errs()))
+    return ExitError;
+
+  DriverOptions O;
+  O.Paths = Paths;
+  O.StdinFilename = StdinFilename;
+  auto F = parseOutputFormat(Format);
+  if (!F) {
+    llvm::errs() << "claimlint: error: unknown --format '" << Format
+                 << "' (text, json)\n";
+    return ExitError;
+  }
+  O.Format = *F;
+  const char *NoColorEnv = std::getenv("NO_COLOR");
+  O.Color = !NoColor && !(NoColorEnv && *NoColorEnv);
+  O.OutputFile = OutputFile;
+  O.ListRules = ListRules;
+  O.Explain = Explain;
+  O.Enable = Enable;
+  O.Disable = Disable;
+  auto Min = parseSeverity(MinSeverity);
+  if (!Min) {
+    llvm::errs() << "claimlint: error: --min-severity must be info, warning "
+                    "or error\n";
+    return ExitError;
+  }
+  O.MinSeverity = *Min;
+  if (FailOn == "never") {
+    O.FailOn = llvm::None;
+  } else if (auto S = parseSeverity(FailOn)) {
+    O.FailOn = *S;
+  } else {
+    llvm::errs() << "claimlint: error: --fail-on must be error, warning, info "
+                    "or never\n";
+    return ExitError;
+  }
+  O.RulesDirs = RulesDirs;
+  if (!ConfigFile.empty())
+    O.Config = ConfigFile.getValue();
+  O.NoConfig = NoConfig;
+  O.Profile = Profile;
+  O.ShowQualified = ShowQualified;
+  O.NoContext = NoContext;
+  O.Jobs = Jobs;
+  O.Today = Today;
+  if (!FileTypeOpt.empty()) {
+    O.ForceType = parseFileType(FileTypeOpt);
+    if (!O.ForceType) {
+      llvm::errs() << "claimlint: error: --file-type must be markdown, html "
+                      "or text\n";
+      return ExitError;
+    }
+  }
+  if (!O.Paths.empty() && !O.StdinFilename.empty()) {
+    bool HasStdin = false;
+    for (const std::string &P : O.Paths)
+      HasStdin |= P == "-";
+    if (!HasStdin) {
+      llvm::errs() << "claimlint: error: --stdin-filename needs '-' among "
+                      "the inputs\n";
+      return ExitError;
+    }
+  }
+  return runDriver(O);
+}

@@ -1,0 +1,49 @@
+//===- claimlint/Driver.h - The command line's work --------------*- C++
+//-*-===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CLAIMLINT_TOOLS_DRIVER_H
+#define CLAIMLINT_TOOLS_DRIVER_H
+
+#include "Output/Emitter.h"
+
+#include "llvm/ADT/Optional.h"
+
+#include <string>
+#include <vector>
+
+namespace claimlint {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
+
+struct DriverOptions {
+  std::vector<std::string> Paths;
+  std::string StdinFilename;
+  OutputFormat Format = OutputFormat::Text;
+  bool Color = false;
+  std::string OutputFile;
+  bool ListRules = false;
+  std::string Explain;
+  std::vector<std::string> Enable, Disable;
+  Severity MinSeverity = Severity::Info;
+  llvm::Optional<Severity> FailOn = Severity::Warning; ///< None: never
+  std::vector<std::string> RulesDirs;
+  llvm::Optional<std::string> Config;
+  bool NoConfig = false;
+  std::string Profile;
+  bool ShowQualified = false;
+  bool NoContext = false;
+  unsigned Jobs = 0; ///< 0: all cores
+  std::string Today;
+  llvm::Optional<FileType> ForceType;
+};
+
+/// Runs claimlint; returns the process exit code.
+int runDriver(const DriverOptions &Opts);
+
+} // namespace claimlint
+
+#endif // CLAIMLINT_TOOLS_DRIVER_H
