@@ -23,7 +23,12 @@
 
 namespace claimlint {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Claims, ClaimsJson };
+
+/// The claim ledger formats list every claim, qualified or not.
+inline bool isLedger(OutputFormat F) {
+  return F == OutputFormat::Claims || F == OutputFormat::ClaimsJson;
+}
 
 llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 

@@ -33,7 +33,7 @@ static cl::opt<std::string>
                            "'-'"),
                   cl::value_desc("path"), cl::cat(Cat));
 static cl::opt<std::string>
-    Format("format", cl::desc("Output format: text (default) or json"),
+    Format("format", cl::desc("Output format: text (default), json, claims (the claim ledger), claims-json"),
            cl::init("text"), cl::value_desc("format"), cl::cat(Cat));
 static cl::opt<bool> NoColor("no-color", cl::desc("Never colour the output"),
                              cl::cat(Cat));
@@ -125,7 +125,7 @@ int main(int Argc, char **Argv) {
   auto F = parseOutputFormat(Format);
   if (!F) {
     llvm::errs() << "claimlint: error: unknown --format '" << Format
-                 << "' (text, json)\n";
+                 << "' (text, json, claims, claims-json)\n";
     return ExitError;
   }
   O.Format = *F;

@@ -414,7 +414,7 @@ int runDriver(const DriverOptions &Opts) {
 
   LintOptions LO;
   LO.UseContext = !Opts.NoContext;
-  LO.ShowQualified = Opts.ShowQualified;
+  LO.ShowQualified = Opts.ShowQualified || isLedger(Opts.Format);
   LO.MinSeverity = Opts.MinSeverity;
   LO.Today = Opts.Today.empty() ? todayUtc() : Opts.Today;
   Linter L(Rules, **An, LO);
