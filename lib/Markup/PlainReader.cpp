@@ -1,5 +1,4 @@
-//===- Markup/PlainReader.cpp - Plain text reader
-//--------------------------===//
+//===- Markup/PlainReader.cpp - Plain text reader -------------------------===//
 //
 // Part of claimlint. SPDX-License-Identifier: Apache-2.0
 //
@@ -84,6 +83,7 @@ Prose readPlainText(llvm::StringRef Text) {
       break;
     I = E + ((Text[E] == '\r' && E + 1 < N && Text[E + 1] == '\n') ? 2 : 1);
   }
+  bool PrevEndsSentence = false;
   for (size_t K = 0; K < Lines.size(); ++K) {
     llvm::StringRef L = Text.slice(Lines[K].Begin, Lines[K].End);
     if (L.trim().empty()) {
@@ -95,12 +95,17 @@ Prose readPlainText(llvm::StringRef Text) {
         Last ? llvm::StringRef()
              : Text.slice(Lines[K + 1].Begin, Lines[K + 1].End);
     size_t Marker = listMarker(L);
-    // A heading is a short unpunctuated line that starts a block and is
-    // followed by a capitalised line. Later lines of a paragraph are never
-    // headings, so a wrapped sentence whose next line starts with a name
-    // ("...and our tea cures\nColds fast.") stays one block.
-    bool Heading = !Marker && !B.inBlock() && !endsSentence(L) &&
-                   startsCapitalised(Next) && L.size() < 80;
+    // A heading is a short unpunctuated line followed by a capitalised line
+    // or a list. It starts a block, or follows a line that ends a sentence
+    // (pages saved as text put each paragraph on one line, with no blank
+    // lines). A line in the middle of a wrapped sentence is never a heading:
+    // "...and our tea cures\nInfluenza fast." stays one block.
+    bool Heading = !Marker && (!B.inBlock() || PrevEndsSentence) &&
+                   !endsSentence(L) && L.size() < 80 &&
+                   (startsCapitalised(Next) || listMarker(Next));
+    PrevEndsSentence = endsSentence(L);
+    if (Heading)
+      B.endBlock();
     if (Marker) {
       B.beginBlock(BlockKind::ListItem);
       B.addText(Lines[K].Begin + static_cast<uint32_t>(Marker), Lines[K].End);

@@ -37,7 +37,11 @@ llvm::Optional<FileType> parseFileType(llvm::StringRef Name);
 /// blocks of their own. A UTF-8 BOM is skipped.
 Prose readPlainText(llvm::StringRef Text);
 
-/// Markdown (CommonMark + GitHub tables) on md4c. See MarkdownReader.cpp.
+/// Markdown (CommonMark with GitHub tables, strikethrough, task lists and
+/// bare autolinks) on md4c. Headings, paragraphs, list items, table cells,
+/// block quotes, link text and image alt text are prose; code, raw HTML tags,
+/// URLs and autolinks are not. Of YAML/TOML front matter only `title` and
+/// `description` are read. HTML comments are collected for directives.
 Prose readMarkdown(llvm::StringRef Text);
 
 /// HTML, read with a linear tag scanner (see HtmlReader.cpp): text outside

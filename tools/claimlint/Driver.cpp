@@ -11,6 +11,7 @@
 #include "Engine/Config.h"
 #include "Engine/FileWalker.h"
 #include "Engine/Linter.h"
+#include "Engine/Workspace.h"
 #include "Rules/Builtin.h"
 #include "Rules/RuleLoader.h"
 #include "Support/Error.h"
@@ -44,54 +45,10 @@ std::string todayUtc() {
   return Buf;
 }
 
-bool globMatches(llvm::StringRef Glob, llvm::StringRef Id) {
-  return Glob == Id || matchGlob(Glob, Id);
-}
 
-/// The nearest rule id to \p Name, for "did you mean".
-std::string nearest(llvm::StringRef Name, const RuleSet &Rules) {
-  std::string Best;
-  unsigned BestD = ~0u;
-  for (const Rule &R : Rules.rules()) {
-    unsigned D = llvm::StringRef(R.Id).edit_distance(Name, true, 8);
-    llvm::StringRef Short = llvm::StringRef(R.Id).split('/').second;
-    D = std::min(D, Short.edit_distance(Name, true, 8));
-    if (D < BestD) {
-      BestD = D;
-      Best = R.Id;
-    }
-  }
-  return BestD <= 4 ? Best : std::string();
-}
 
-bool anyRuleMatches(llvm::StringRef Glob, const RuleSet &Rules) {
-  for (const Rule &R : Rules.rules())
-    if (globMatches(Glob, R.Id))
-      return true;
-  for (const MetaRule &M : metaRules())
-    if (globMatches(Glob, M.Id))
-      return true;
-  return false;
-}
 
-FileType typeFromExtension(llvm::StringRef Path) {
-  std::string Ext = llvm::sys::path::extension(Path).lower();
-  if (Ext == ".md" || Ext == ".markdown" || Ext == ".mdown" || Ext == ".mkd")
-    return FileType::Markdown;
-  if (Ext == ".html" || Ext == ".htm" || Ext == ".xhtml")
-    return FileType::Html;
-  return FileType::Text;
-}
 
-std::string relativeTo(llvm::StringRef Dir, llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, true);
-  llvm::StringRef A = Abs;
-  if (A.startswith(Dir) && A.size() > Dir.size() && A[Dir.size()] == '/')
-    return A.drop_front(Dir.size() + 1).str();
-  return A.str();
-}
 
 void listRules(const RuleSet &Rules, OutputFormat F, llvm::raw_ostream &OS) {
   if (F == OutputFormat::Json) {
@@ -195,97 +152,59 @@ int runDriver(const DriverOptions &Opts) {
     return ExitError;
   };
 
-  // 1. Inputs and their configs (configs may add rule folders).
   bool Listing = Opts.ListRules || !Opts.Explain.empty();
-  ConfigResolver Configs(Opts.Config, Opts.NoConfig);
-  WalkResult Inputs;
-  std::map<std::string, std::vector<std::shared_ptr<ConfigFile>>> ChainOf;
-  std::vector<std::string> Paths = Opts.Paths;
-  if (!Listing && Paths.empty()) {
+  if (!Listing && Opts.Paths.empty()) {
     Err << "claimlint: error: no input files (try 'claimlint --help')\n";
     return ExitError;
   }
-  std::map<std::string, std::vector<std::shared_ptr<ConfigFile>>> DirChains;
-  auto ChainForFile = [&](llvm::StringRef Display)
-      -> const std::vector<std::shared_ptr<ConfigFile>> & {
-    llvm::StringRef P =
-        Display == "-" ? llvm::StringRef(Opts.StdinFilename) : Display;
-    llvm::StringRef Dir = llvm::sys::path::parent_path(P);
-    return Configs.chainFor(Dir.empty() ? "." : Dir);
+  // The name a path is judged by: stdin takes --stdin-filename.
+  auto NameOf = [&](const std::string &Display) -> std::string {
+    if (Display != "-")
+      return Display;
+    return Opts.StdinFilename.empty() ? std::string("<stdin>")
+                                      : Opts.StdinFilename;
   };
+
+  WorkspaceOptions WO;
+  WO.RulesDirs = Opts.RulesDirs;
+  WO.Config = Opts.Config;
+  WO.NoConfig = Opts.NoConfig;
+  WO.Profile = Opts.Profile;
+  WO.Enable = Opts.Enable;
+  WO.Disable = Opts.Disable;
+  WO.ForceType = Opts.ForceType;
+  WO.Lint.UseContext = !Opts.NoContext;
+  WO.Lint.ShowQualified = Opts.ShowQualified || isLedger(Opts.Format);
+  WO.Lint.MinSeverity = Opts.MinSeverity;
+  WO.Lint.Today = Opts.Today.empty() ? todayUtc() : Opts.Today;
+
+  // 1. Inputs. A first workspace without rules would be wasted work, so the
+  // walk asks configs directly for extra file types.
+  WalkResult Inputs;
+  std::vector<std::string> ConfigProbe;
   if (!Listing) {
-    // Folders: known extensions plus configured file types.
-    Inputs = walkPaths(Paths, [&](llvm::StringRef P) {
+    ConfigResolver Probe(Opts.Config, Opts.NoConfig);
+    Inputs = walkPaths(Opts.Paths, [&](llvm::StringRef P) {
       if (hasLintableExtension(P))
         return true;
-      for (const auto &C : ChainForFile(P))
+      llvm::StringRef Dir = llvm::sys::path::parent_path(P);
+      for (const auto &C : Probe.chainFor(Dir.empty() ? "." : Dir))
         for (const auto &FT : C->FileTypes)
-          if (matchGlob(FT.first, relativeTo(C->Dir, P)))
+          if (matchGlob(FT.first, pathRelativeTo(C->Dir, P)))
             return true;
       return false;
     });
+    llvm::consumeError(Probe.takeErrors()); // reported by the workspace
     for (const std::string &F : Inputs.Files)
-      ChainForFile(F);
-  } else if (Opts.Config) {
-    Configs.chainFor(".");
+      ConfigProbe.push_back(NameOf(F));
   }
-  if (llvm::Error E = Configs.takeErrors())
-    return Fail(std::move(E));
 
-  // 2. Rules: built-in, --rules-dir, then folders named by configs.
-  RuleLoader Loader;
-  Loader.addBuiltin();
-  for (const std::string &D : Opts.RulesDirs)
-    Loader.addDirectory(D);
-  std::set<std::string> ConfigDirs;
-  for (const auto &C : Configs.allLoaded())
-    for (const std::string &D : C->RulesDirs)
-      if (ConfigDirs.insert(D).second)
-        Loader.addDirectory(D);
-  auto Loaded = Loader.load();
-  if (!Loaded)
-    return Fail(Loaded.takeError());
-  auto RulesOrErr = RuleSet::build(std::move(Loaded->Rules));
-  if (!RulesOrErr)
-    return Fail(RulesOrErr.takeError());
-  const RuleSet &Rules = **RulesOrErr;
-  // Packs that only a config brings in apply only to files under it.
-  std::map<std::string, std::string> PackFromConfigDir; // pack -> dir
-  for (const Rule &R : Rules.rules())
-    for (const std::string &D : ConfigDirs)
-      if (llvm::StringRef(R.Path).startswith(D + "/"))
-        PackFromConfigDir[R.Pack] = D;
-
-  // 3. The lexicon, with every config's extensions.
-  llvm::StringRef LexText = builtinRuleFile("lexicon.json");
-  auto Lex = Lexicon::parse("<builtin>/rules/lexicon.json", LexText);
-  if (!Lex)
-    return Fail(Lex.takeError());
-  for (const auto &C : Configs.allLoaded())
-    if (!C->Lexicon.is_null())
-      if (llvm::Error E = Lex->extend(C->Lexicon, C->Path, C->Text))
-        return Fail(std::move(E));
-  auto An = Analyzer::create(*Lex);
-  if (!An)
-    return Fail(An.takeError());
-
-  // 4. Command-line rule selection must name real rules.
-  for (const auto *List : {&Opts.Enable, &Opts.Disable})
-    for (const std::string &G : *List)
-      if (!anyRuleMatches(G, Rules)) {
-        std::string Hint = nearest(G, Rules);
-        Err << "claimlint: error: no rule matches '" << G << "'"
-            << (Hint.empty() ? "" : "; did you mean '" + Hint + "'?") << '\n';
-        return ExitError;
-      }
-  std::string Profile = Opts.Profile;
-  if (!Profile.empty() && !Loaded->Profiles.count(Profile)) {
-    Err << "claimlint: error: unknown profile '" << Profile << "' (known:";
-    for (const std::string &P : Loaded->Profiles)
-      Err << ' ' << P;
-    Err << ")\n";
-    return ExitError;
-  }
+  // 2. Rules, lexicon and configs.
+  auto WS = Workspace::create(WO, ConfigProbe);
+  if (!WS)
+    return Fail(WS.takeError());
+  Workspace &W = **WS;
+  const RuleSet &Rules = W.rules();
 
   // Output stream.
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -308,7 +227,7 @@ int runDriver(const DriverOptions &Opts) {
   if (!Opts.Explain.empty()) {
     int Idx = Rules.find(Opts.Explain);
     if (Idx < 0) {
-      std::string Hint = nearest(Opts.Explain, Rules);
+      std::string Hint = W.nearestRule(Opts.Explain);
       Err << "claimlint: error: unknown rule '" << Opts.Explain << "'"
           << (Hint.empty() ? "" : "; did you mean '" + Hint + "'?") << '\n';
       return ExitError;
@@ -317,88 +236,6 @@ int runDriver(const DriverOptions &Opts) {
     return ExitClean;
   }
 
-  // 5. Settings per file.
-  auto SettingsFor = [&](const std::string &Display, bool &Ignored) {
-    llvm::StringRef NameForType = Display == "-" && !Opts.StdinFilename.empty()
-                                      ? llvm::StringRef(Opts.StdinFilename)
-                                      : llvm::StringRef(Display);
-    const auto &Chain = ChainForFile(Display);
-    FileSettings S = defaultSettings(Rules, typeFromExtension(NameForType));
-    Ignored = false;
-    std::string Prof = Profile;
-    for (const auto &C : Chain) {
-      std::string Rel = relativeTo(C->Dir, NameForType);
-      for (const auto &FT : C->FileTypes)
-        if (matchGlob(FT.first, Rel))
-          S.Type = FT.second;
-      for (const std::string &G : C->Ignore)
-        if (Display != "-" && matchGlob(G, Rel))
-          Ignored = true;
-      if (Opts.Profile.empty() && C->Profile)
-        Prof = *C->Profile;
-    }
-    if (Opts.ForceType)
-      S.Type = *Opts.ForceType;
-    const auto &All = Rules.rules();
-    for (unsigned I = 0; I < All.size(); ++I) {
-      const Rule &R = All[I];
-      auto PF = PackFromConfigDir.find(R.Pack);
-      if (PF != PackFromConfigDir.end()) {
-        bool InChain = false;
-        for (const auto &C : Chain)
-          for (const std::string &D : C->RulesDirs)
-            InChain |= D == PF->second;
-        if (!InChain)
-          S.Enabled[I] = 0;
-      }
-      if (!Prof.empty()) {
-        auto It = R.Profiles.find(Prof);
-        if (It != R.Profiles.end()) {
-          if (It->second == "off")
-            S.Enabled[I] = 0;
-          else
-            S.Override[I] = parseSeverity(It->second);
-        }
-      }
-    }
-    auto Apply =
-        [&](const std::vector<std::string> &Disable,
-            const std::vector<std::string> &Enable,
-            const std::vector<std::pair<std::string, std::string>> &Sev) {
-          for (unsigned I = 0; I < All.size(); ++I) {
-            for (const std::string &G : Disable)
-              if (globMatches(G, All[I].Id))
-                S.Enabled[I] = 0;
-            for (const std::string &G : Enable)
-              if (globMatches(G, All[I].Id))
-                S.Enabled[I] = 1;
-            for (const auto &KV : Sev)
-              if (globMatches(KV.first, All[I].Id)) {
-                if (KV.second == "off")
-                  S.Enabled[I] = 0;
-                else
-                  S.Override[I] = parseSeverity(KV.second);
-              }
-          }
-          auto Metas = metaRules();
-          for (unsigned I = 0; I < Metas.size(); ++I) {
-            for (const std::string &G : Disable)
-              if (globMatches(G, Metas[I].Id))
-                S.MetaEnabled[I] = 0;
-            for (const std::string &G : Enable)
-              if (globMatches(G, Metas[I].Id))
-                S.MetaEnabled[I] = 1;
-            for (const auto &KV : Sev)
-              if (globMatches(KV.first, Metas[I].Id) && KV.second == "off")
-                S.MetaEnabled[I] = 0;
-          }
-        };
-    for (const auto &C : Chain)
-      Apply(C->Disable, C->Enable, C->Severity);
-    Apply(Opts.Disable, Opts.Enable, {});
-    return S;
-  };
-
   struct Job {
     std::string Display;
     FileSettings Settings;
@@ -406,18 +243,17 @@ int runDriver(const DriverOptions &Opts) {
   std::vector<Job> Jobs;
   for (const std::string &F : Inputs.Files) {
     bool Ignored = false;
-    FileSettings S = SettingsFor(F, Ignored);
-    if (Ignored)
+    FileSettings S = W.settingsFor(NameOf(F), Ignored);
+    // A config only ignores files it finds, not files named on the command
+    // line or given on stdin.
+    if (Ignored && F != "-" &&
+        std::find(Opts.Paths.begin(), Opts.Paths.end(), F) == Opts.Paths.end())
       continue;
     Jobs.push_back({F, std::move(S)});
   }
-
-  LintOptions LO;
-  LO.UseContext = !Opts.NoContext;
-  LO.ShowQualified = Opts.ShowQualified || isLedger(Opts.Format);
-  LO.MinSeverity = Opts.MinSeverity;
-  LO.Today = Opts.Today.empty() ? todayUtc() : Opts.Today;
-  Linter L(Rules, **An, LO);
+  if (llvm::Error E = W.takeConfigErrors())
+    return Fail(std::move(E));
+  const Linter &L = W.linter();
 
   EmitterOptions EO;
   EO.Color = Opts.Color && OS->has_colors();
