@@ -40,12 +40,13 @@ enum class CueKind {
   Reporting,           ///< clinics claim, so-called, beware of, ...
   Evidence,            ///< [1], (Smith et al., 2020), PMID, DOI, NCT, ...
   Annotation,          ///< a claimlint-evidence comment (reviewed)
+  ClauseOpener,        ///< if, when, because: "If X, Y" ends "X" at the comma
 };
 
 /// The JSON name of a class: "hedge", "quantifierHedge", "evidenceLimit",
 /// "inadequateQualifier", "booster", "preNegation", "postNegation",
 /// "pseudoNegation", "claimNegation", "termination", "reporting", "evidence",
-/// "annotation".
+/// "annotation", "clauseOpener".
 llvm::StringRef cueKindName(CueKind K);
 /// The kind named \p Name by cueKindName(), if any.
 llvm::Optional<CueKind> parseCueKind(llvm::StringRef Name);

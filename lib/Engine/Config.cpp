@@ -234,8 +234,9 @@ ConfigResolver::chainFor(llvm::StringRef Dir) {
             break;
         }
       }
-      llvm::StringRef Parent = llvm::sys::path::parent_path(D);
-      if (Parent.empty() || Parent == D)
+      // Copy first: Parent is a view into D.
+      std::string Parent = llvm::sys::path::parent_path(D).str();
+      if (Parent.empty() || Parent == D.str())
         break;
       D = Parent;
     }

@@ -175,7 +175,15 @@ FileReport Linter::lint(std::string Path, std::string Text,
     return Any;
   };
 
-  // 2. Judge each claim in its sentence.
+  // 2. Judge each claim in its sentence. Matches are grouped by rule, so
+  // sort a copy by position to reuse one sentence scan for its claims.
+  std::stable_sort(Raw.begin(), Raw.end(),
+                   [](const RawMatch &X, const RawMatch &Y) {
+                     return X.Span.Begin < Y.Span.Begin;
+                   });
+  SentenceCues Scan;
+  uint32_t ScannedFor = 0;
+  bool HaveScan = false;
   for (const RawMatch &M : Raw) {
     const Rule &R = Rules.rules()[M.Rule];
     const TriggerGroup &G = R.Triggers[M.Group];
@@ -217,7 +225,13 @@ FileReport Linter::lint(std::string Path, std::string Text,
       }
     Decision Dec;
     if (Opts.UseContext && Policy.UseContext) {
-      Ctx = A.analyze(T, *Se, M.Span);
+      // Cues are searched once per sentence, however many claims it has.
+      if (ScannedFor != Se->Text.Begin || !HaveScan) {
+        Scan = A.scan(T, *Se);
+        ScannedFor = Se->Text.Begin;
+        HaveScan = true;
+      }
+      Ctx = A.analyze(Scan, M.Span);
       if (Note)
         Ctx.Reviewed = true;
       Dec = Analyzer::decide(Base, Policy, Ctx);
@@ -244,7 +258,7 @@ FileReport Linter::lint(std::string Path, std::string Text,
       D.Suggestions.push_back(Sg.Text);
       D.SafeSuggestions.push_back(Sg.Safe);
     }
-    for (const Cue &C : Ctx.Cues) {
+    for (const Cue &C : Dec.Cues) {
       Range CO = P.toOriginal(C.Span);
       D.Cues.push_back({cueKindName(C.Kind).str(), CO.Begin, CO.size(),
                         oneLine(Src.slice(CO.Begin, CO.End))});

@@ -94,6 +94,7 @@ llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
                          "' in phrase");
       }
       llvm::StringRef Inner = P.slice(I + 1, J);
+      size_t OpenAt = Out.size();
       Out += "(?:";
       // Split on top-level '|'.
       size_t Start = 0;
@@ -118,12 +119,15 @@ llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
       }
       Out += ')';
       if (C == '[') {
-        Out += '?';
-        // "a [very] big": let the optional word take its following space.
+        // "a [very] big": the optional words take their following space, so
+        // "a big" matches too. Wrap the whole group: "[hip|knee] x" is
+        // (?:(?:hip|knee) )?x.
+        Out.insert(OpenAt, "(?:");
         if (J + 1 < P.size() && P[J + 1] == ' ') {
-          Out.insert(Out.size() - 2, " ");
+          Out += ' ';
           ++J;
         }
+        Out += ")?";
       }
       I = J + 1;
       continue;
