@@ -13,6 +13,18 @@ std::unique_ptr<Emitter> makeTextEmitter(llvm::raw_ostream &OS,
 std::unique_ptr<Emitter> makeJsonEmitter(llvm::raw_ostream &OS,
                                          const EmitterOptions &Opts);
 std::unique_ptr<Emitter> makeClaimsEmitter(llvm::raw_ostream &OS, bool Json);
+std::unique_ptr<Emitter> makeSarifEmitter(llvm::raw_ostream &OS,
+                                          const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeGitHubEmitter(llvm::raw_ostream &OS,
+                                           const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeGitLabEmitter(llvm::raw_ostream &OS,
+                                           const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeCheckstyleEmitter(llvm::raw_ostream &OS,
+                                               const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeJunitEmitter(llvm::raw_ostream &OS,
+                                          const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeRdjsonEmitter(llvm::raw_ostream &OS,
+                                           const EmitterOptions &Opts);
 
 llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
   if (Name == "text")
@@ -23,6 +35,18 @@ llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
     return OutputFormat::Claims;
   if (Name == "claims-json")
     return OutputFormat::ClaimsJson;
+  if (Name == "sarif")
+    return OutputFormat::Sarif;
+  if (Name == "github")
+    return OutputFormat::GitHub;
+  if (Name == "gitlab")
+    return OutputFormat::GitLab;
+  if (Name == "checkstyle")
+    return OutputFormat::Checkstyle;
+  if (Name == "junit")
+    return OutputFormat::Junit;
+  if (Name == "rdjson")
+    return OutputFormat::Rdjson;
   return llvm::None;
 }
 
@@ -37,6 +61,18 @@ std::unique_ptr<Emitter> makeEmitter(OutputFormat F, llvm::raw_ostream &OS,
     return makeClaimsEmitter(OS, false);
   case OutputFormat::ClaimsJson:
     return makeClaimsEmitter(OS, true);
+  case OutputFormat::Sarif:
+    return makeSarifEmitter(OS, Opts);
+  case OutputFormat::GitHub:
+    return makeGitHubEmitter(OS, Opts);
+  case OutputFormat::GitLab:
+    return makeGitLabEmitter(OS, Opts);
+  case OutputFormat::Checkstyle:
+    return makeCheckstyleEmitter(OS, Opts);
+  case OutputFormat::Junit:
+    return makeJunitEmitter(OS, Opts);
+  case OutputFormat::Rdjson:
+    return makeRdjsonEmitter(OS, Opts);
   }
   return makeTextEmitter(OS, Opts);
 }

@@ -23,7 +23,20 @@
 
 namespace claimlint {
 
-enum class OutputFormat { Text, Json, Claims, ClaimsJson };
+class RuleSet;
+
+enum class OutputFormat {
+  Text,
+  Json,
+  Claims,
+  ClaimsJson,
+  Sarif,      ///< SARIF 2.1.0 (GitHub code scanning)
+  GitHub,     ///< GitHub Actions workflow commands + step summary
+  GitLab,     ///< GitLab Code Quality JSON
+  Checkstyle, ///< Checkstyle XML
+  Junit,      ///< JUnit XML
+  Rdjson      ///< reviewdog rdjson
+};
 
 /// The claim ledger formats list every claim, qualified or not.
 inline bool isLedger(OutputFormat F) {
@@ -35,6 +48,11 @@ llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 struct EmitterOptions {
   bool Color = false;
   unsigned ContextColumns = 100; ///< source excerpt width in text output
+  /// The loaded rules, for formats that describe them (sarif); may be null.
+  const RuleSet *Rules = nullptr;
+  std::string ToolVersion; ///< claimlint's version, for sarif
+  /// github: append a Markdown summary of every finding to this file.
+  std::string StepSummaryFile;
 };
 
 class Emitter {

@@ -33,7 +33,10 @@ static cl::opt<std::string>
                            "'-'"),
                   cl::value_desc("path"), cl::cat(Cat));
 static cl::opt<std::string>
-    Format("format", cl::desc("Output format: text (default), json, claims (the claim ledger), claims-json"),
+    Format("format",
+           cl::desc("Output format: text (default), json, claims (the claim "
+                    "ledger), claims-json, sarif, github, gitlab, "
+                    "checkstyle, junit, rdjson"),
            cl::init("text"), cl::value_desc("format"), cl::cat(Cat));
 static cl::opt<bool> NoColor("no-color", cl::desc("Never colour the output"),
                              cl::cat(Cat));
@@ -64,6 +67,17 @@ static cl::opt<std::string>
            cl::desc("Exit 1 when a finding at or above this is reported: "
                     "error, warning (default), info, never"),
            cl::init("warning"), cl::value_desc("level"), cl::cat(Cat));
+static cl::opt<int> MaxWarnings(
+    "max-warnings",
+    cl::desc("Exit 1 when more than <n> warnings are reported (default: -1, "
+             "no limit)"),
+    cl::init(-1), cl::value_desc("n"), cl::cat(Cat));
+static cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Report only findings on lines added or changed since git "
+             "revision <rev> (from its merge base with HEAD to the working "
+             "tree; untracked files count as new)"),
+    cl::value_desc("rev"), cl::cat(Cat));
 static cl::list<std::string> RulesDirs("rules-dir",
                                        cl::desc("Add the rule packs in <dir>"),
                                        cl::value_desc("dir"), cl::cat(Cat));
@@ -125,7 +139,8 @@ int main(int Argc, char **Argv) {
   auto F = parseOutputFormat(Format);
   if (!F) {
     llvm::errs() << "claimlint: error: unknown --format '" << Format
-                 << "' (text, json, claims, claims-json)\n";
+                 << "' (text, json, claims, claims-json, sarif, github, "
+                    "gitlab, checkstyle, junit, rdjson)\n";
     return ExitError;
   }
   O.Format = *F;
@@ -152,6 +167,14 @@ int main(int Argc, char **Argv) {
                     "or never\n";
     return ExitError;
   }
+  if (MaxWarnings < -1) {
+    llvm::errs() << "claimlint: error: --max-warnings must be -1 (no limit) "
+                    "or a count\n";
+    return ExitError;
+  }
+  if (MaxWarnings >= 0)
+    O.MaxWarnings = static_cast<unsigned>(MaxWarnings);
+  O.DiffBase = DiffBase;
   O.RulesDirs = RulesDirs;
   if (!ConfigFile.empty())
     O.Config = ConfigFile.getValue();

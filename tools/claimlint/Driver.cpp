@@ -12,6 +12,7 @@
 #include "Engine/FileWalker.h"
 #include "Engine/Linter.h"
 #include "Engine/Workspace.h"
+#include "Output/DiffFilter.h"
 #include "Rules/Builtin.h"
 #include "Rules/RuleLoader.h"
 #include "Support/Error.h"
@@ -26,6 +27,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <mutex>
@@ -255,8 +257,21 @@ int runDriver(const DriverOptions &Opts) {
     return Fail(std::move(E));
   const Linter &L = W.linter();
 
+  llvm::Optional<DiffFilter> Diff;
+  if (!Opts.DiffBase.empty()) {
+    auto D = DiffFilter::create(Opts.DiffBase);
+    if (!D)
+      return Fail(D.takeError());
+    Diff = std::move(*D);
+  }
+
   EmitterOptions EO;
   EO.Color = Opts.Color && OS->has_colors();
+  EO.Rules = &Rules;
+  EO.ToolVersion = CLAIMLINT_VERSION;
+  if (Opts.Format == OutputFormat::GitHub)
+    if (const char *P = std::getenv("GITHUB_STEP_SUMMARY"))
+      EO.StepSummaryFile = P;
   std::unique_ptr<Emitter> Em = makeEmitter(Opts.Format, *OS, EO);
   Summary Sum;
   Em->begin();
@@ -325,6 +340,10 @@ int runDriver(const DriverOptions &Opts) {
       Err << "claimlint: error: " << R->Path << ": " << R->Error << '\n';
     } else {
       Sum.Bytes += R->Text.size();
+      if (Diff)
+        llvm::erase_if(R->Diags, [&](const Diagnostic &D) {
+          return !Diff->keep(R->Path, D.Line, D.EndLine);
+        });
       if (!R->Diags.empty())
         ++Sum.FilesWithFindings;
       for (const Diagnostic &D : R->Diags) {
@@ -355,6 +374,9 @@ int runDriver(const DriverOptions &Opts) {
 
   if (Sum.IoErrors)
     return ExitError;
+  // --max-warnings applies even with --fail-on never.
+  if (Opts.MaxWarnings && Sum.Warnings > *Opts.MaxWarnings)
+    return ExitFindings;
   if (!Opts.FailOn)
     return ExitClean;
   bool Failing =

@@ -30,6 +30,10 @@ struct DriverOptions {
   std::vector<std::string> Enable, Disable;
   Severity MinSeverity = Severity::Info;
   llvm::Optional<Severity> FailOn = Severity::Warning; ///< None: never
+  /// Exit 1 when more than this many warnings are reported.
+  llvm::Optional<unsigned> MaxWarnings;
+  /// Report only findings on lines added or changed since this revision.
+  std::string DiffBase;
   std::vector<std::string> RulesDirs;
   llvm::Optional<std::string> Config;
   bool NoConfig = false;
