@@ -6,6 +6,7 @@
 
 #include "Rules/RuleLoader.h"
 
+#include "Match/PatternSet.h"
 #include "Match/Phrase.h"
 #include "Rules/Builtin.h"
 #include "Rules/JsonLocation.h"
@@ -339,8 +340,28 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
       }
     }
   }
-  if (llvm::Error Err = E.take())
+  llvm::Error Err = E.take();
+  if (Err) {
+    // The file is broken anyway: also name its bad regular expressions now,
+    // so one run reports every fault (valid files are checked once, when the
+    // rule set compiles them).
+    auto CheckRegexes = [&](const std::vector<CompiledPattern> &Ps) {
+      for (const CompiledPattern &P : Ps) {
+        if (P.Longest)
+          continue;
+        PatternSet Probe;
+        auto Idx = Probe.add(P.Regex);
+        if (!Idx)
+          Err = llvm::joinErrors(
+              std::move(Err), jsonError(F.Path, F.Text, P.JsonPointer,
+                                        llvm::toString(Idx.takeError())));
+      }
+    };
+    for (const TriggerGroup &T : R.Triggers)
+      CheckRegexes(T.Compiled);
+    CheckRegexes(R.CompiledExceptions);
     return Err;
+  }
   return R;
 }
 

@@ -10,6 +10,10 @@
 
 #include "llvm/Support/WithColor.h"
 
+#include <algorithm>
+#include <memory>
+#include <vector>
+
 namespace claimlint {
 
 char LocatedError::ID = 0;
@@ -32,9 +36,28 @@ llvm::Error makeError(const llvm::Twine &Message) {
 }
 
 unsigned printErrors(llvm::Error Err, llvm::raw_ostream &OS, bool UseColor) {
-  unsigned Count = 0;
+  // Located errors print sorted by file and position, whatever order they
+  // were found in; other errors follow in their own order.
+  std::vector<std::unique_ptr<LocatedError>> Located;
+  std::vector<std::string> Plain;
   llvm::handleAllErrors(
       std::move(Err),
+      [&](std::unique_ptr<LocatedError> E) { Located.push_back(std::move(E)); },
+      [&](const llvm::ErrorInfoBase &E) { Plain.push_back(E.message()); });
+  std::stable_sort(Located.begin(), Located.end(),
+                   [](const std::unique_ptr<LocatedError> &A,
+                      const std::unique_ptr<LocatedError> &B) {
+                     return std::make_pair(A->path(), A->offset()) <
+                            std::make_pair(B->path(), B->offset());
+                   });
+  llvm::Error Sorted = llvm::Error::success();
+  for (auto &E : Located)
+    Sorted = llvm::joinErrors(std::move(Sorted), llvm::Error(std::move(E)));
+  for (const std::string &M : Plain)
+    Sorted = llvm::joinErrors(std::move(Sorted), makeError(M));
+  unsigned Count = 0;
+  llvm::handleAllErrors(
+      std::move(Sorted),
       [&](const LocatedError &E) {
         ++Count;
         LineIndex Index(E.text());

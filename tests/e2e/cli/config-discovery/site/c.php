@@ -1,0 +1,1 @@
+<p>ignored: not a known extension</p>
