@@ -11,21 +11,86 @@
 #include "Support/FileSystem.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 
 namespace claimlint {
 
 using nlohmann::json;
 
+namespace {
+
+/// Whether the character class at \p G[I] ('[' ... ']', '!' or '^' negates,
+/// "a-z" ranges) holds \p C. Moves \p I past the class; false with \p I
+/// unchanged when the class is not closed (then '[' is a literal).
+bool matchClass(llvm::StringRef G, size_t &I, char C, bool &Hit) {
+  size_t J = I + 1;
+  bool Neg = J < G.size() && (G[J] == '!' || G[J] == '^');
+  if (Neg)
+    ++J;
+  size_t First = J;
+  bool In = false;
+  for (; J < G.size() && (G[J] != ']' || J == First); ++J) {
+    if (J + 2 < G.size() && G[J + 1] == '-' && G[J + 2] != ']') {
+      In |= C >= G[J] && C <= G[J + 2];
+      J += 2;
+    } else {
+      In |= G[J] == C;
+    }
+  }
+  if (J >= G.size())
+    return false;
+  I = J + 1;
+  Hit = In != Neg;
+  return true;
+}
+
+/// Glob matching with '*' (any run, '/' included), '?', classes and '\'
+/// escapes. Iterative: on a mismatch only the last '*' takes one more
+/// character, so the time is O(|G| * |P|) whatever the pattern (a
+/// backtracking matcher is exponential in the number of stars).
+bool globMatch(llvm::StringRef G, llvm::StringRef P) {
+  size_t GI = 0, PI = 0, StarG = llvm::StringRef::npos, StarP = 0;
+  while (PI < P.size()) {
+    if (GI < G.size() && G[GI] == '*') {
+      StarG = GI++;
+      StarP = PI;
+      continue;
+    }
+    if (GI < G.size()) {
+      size_t Next = GI + 1;
+      bool Hit = false;
+      if (G[GI] == '?') {
+        Hit = true;
+      } else if (G[GI] == '\\' && GI + 1 < G.size()) {
+        Hit = G[GI + 1] == P[PI];
+        Next = GI + 2;
+      } else if (G[GI] == '[' && matchClass(G, Next = GI, P[PI], Hit)) {
+        // Next is past the class.
+      } else {
+        Hit = G[GI] == P[PI];
+        Next = GI + 1;
+      }
+      if (Hit) {
+        GI = Next;
+        ++PI;
+        continue;
+      }
+    }
+    if (StarG == llvm::StringRef::npos)
+      return false;
+    GI = StarG + 1;
+    PI = ++StarP;
+  }
+  while (GI < G.size() && G[GI] == '*')
+    ++GI;
+  return GI == G.size();
+}
+
+} // namespace
+
 bool matchGlob(llvm::StringRef Glob, llvm::StringRef Path) {
   auto Match = [](llvm::StringRef G, llvm::StringRef P) {
-    auto Pat = llvm::GlobPattern::create(G);
-    if (!Pat) {
-      llvm::consumeError(Pat.takeError());
-      return G == P;
-    }
-    return Pat->match(P);
+    return globMatch(G, P);
   };
   if (Glob.startswith("./"))
     Glob = Glob.drop_front(2);

@@ -6,9 +6,11 @@
 ///
 /// \file
 /// Expands files and folders into the files to lint. Folders are walked
-/// recursively for known extensions; hidden entries and node_modules are
-/// skipped; directory symlinks are not followed, so loops cannot happen.
-/// The result is sorted by path and free of duplicates.
+/// recursively for known extensions; hidden entries, node_modules and what
+/// a .claimlintignore (gitignore syntax) names are skipped; symlinks to
+/// folders are followed once (a loop is noticed and skipped); binary files
+/// are skipped with a note; an unreadable folder is an error and the walk
+/// goes on. The result is sorted by path and free of duplicates.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +29,7 @@ namespace claimlint {
 struct WalkResult {
   std::vector<std::string> Files;  ///< display paths, sorted
   std::vector<std::string> Errors; ///< "path: reason"
+  std::vector<std::string> Notes;  ///< "path: reason" (skipped, not errors)
 };
 
 /// \p Wanted decides, for a file found inside a folder, whether to lint it

@@ -1,13 +1,23 @@
-//===- Markup/HtmlReader.cpp - Minimal HTML reader ------------------------===//
+//===- Markup/HtmlReader.cpp - HTML reader on gumbo -----------------------===//
 //
 // Part of claimlint. SPDX-License-Identifier: Apache-2.0
 //
 //===----------------------------------------------------------------------===//
 //
-// A linear tag scanner, not an HTML5 tree builder (a gumbo reader is a later
-// issue). Every byte is looked at a bounded number of times, so hostile input
-// (unterminated tags, 100,000 nested divs) costs linear time and never more
-// than a stack of open block elements.
+// gumbo builds the HTML5 tree (misnested tags, implied elements, foster
+// parenting: what a browser shows). Its text nodes carry both the decoded
+// text and a slice of our buffer with the raw bytes, so each node's decoded
+// text is aligned with its raw span (literal runs byte for byte, character
+// references and CRLF as replaced pieces) and the offsets stay exact.
+//
+// The tree walk records "runs" (a raw span, its decoded text and the block it
+// belongs to); the runs are then emitted in source order, because the parser
+// moves text (foster parenting) and ProseBuilder needs source order. Text the
+// parser moved thus forms a block of its own at its true position.
+//
+// gumbo allocates from an arena that is dropped whole: no per-node frees, and
+// no recursion over a tree that may be 200,000 elements deep (gumbo's own
+// destructor recurses). The walk is iterative too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,9 +26,14 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemAlloc.h"
 
 #include <algorithm>
 #include <cassert>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <gumbo.h>
 
 namespace claimlint {
 
@@ -254,432 +269,980 @@ void collectHtmlComments(llvm::StringRef Text, uint32_t Begin, uint32_t End,
     Begin = C.Source.End;
   }
 }
-
 //===----------------------------------------------------------------------===//
-// The tag scanner
+// The gumbo reader
 //===----------------------------------------------------------------------===//
 
 namespace {
+
+/// A bump allocator for gumbo. Nothing is freed until the arena goes, so a
+/// tree of any depth is dropped without walking it.
+class Arena {
+public:
+  explicit Arena(size_t InputSize)
+      : Next(std::min<size_t>(std::max<size_t>(InputSize * 4, 16 << 10),
+                              16 << 20)) {}
+  Arena(const Arena &) = delete;
+  Arena &operator=(const Arena &) = delete;
+  ~Arena() {
+    for (char *Block : Blocks)
+      std::free(Block);
+  }
+
+  void *allocate(size_t N) {
+    N = (N + 15) & ~size_t(15);
+    if (N > Left) {
+      size_t Size = std::max(N, Next);
+      Next = std::min<size_t>(Next * 2, 16 << 20);
+      Cur = static_cast<char *>(llvm::safe_malloc(Size));
+      Blocks.push_back(Cur);
+      Left = Size;
+    }
+    void *P = Cur;
+    Cur += N;
+    Left -= N;
+    return P;
+  }
+
+  static void *allocateFn(void *Self, size_t N) {
+    return static_cast<Arena *>(Self)->allocate(N);
+  }
+  static void deallocateFn(void *, void *) {}
+
+private:
+  std::vector<char *> Blocks;
+  char *Cur = nullptr;
+  size_t Left = 0;
+  size_t Next;
+};
 
 bool isHtmlSpace(char C) {
   return C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f';
 }
 
-bool isOneOf(llvm::StringRef Name, std::initializer_list<const char *> Names) {
-  return llvm::any_of(Names, [&](const char *N) { return Name == N; });
-}
-
-/// Elements whose content is raw text: the scanner jumps to their end tag.
-bool isRawText(llvm::StringRef Name) {
-  return isOneOf(Name, {"script", "style", "textarea", "title", "xmp", "iframe",
-                        "noembed", "noframes", "noscript"});
-}
-
-/// Elements whose content is not prose (code, graphics, inert templates).
-bool isSkipped(llvm::StringRef Name) {
-  return isOneOf(Name,
-                 {"template", "svg", "math", "code", "pre", "kbd", "samp"});
-}
-
-/// Elements that may appear in <head>; any other start tag ends the head.
-bool isHeadContent(llvm::StringRef Name) {
-  return isOneOf(Name, {"meta", "link", "base", "basefont", "bgsound"});
+/// Elements whose content is not prose: scripts and styles, code, graphics,
+/// inert templates, form text, frames.
+bool isSkippedTag(GumboTag T) {
+  switch (T) {
+  case GUMBO_TAG_SCRIPT:
+  case GUMBO_TAG_STYLE:
+  case GUMBO_TAG_NOSCRIPT:
+  case GUMBO_TAG_TEMPLATE:
+  case GUMBO_TAG_SVG:
+  case GUMBO_TAG_MATH:
+  case GUMBO_TAG_CODE:
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_KBD:
+  case GUMBO_TAG_SAMP:
+  case GUMBO_TAG_TEXTAREA:
+  case GUMBO_TAG_XMP:
+  case GUMBO_TAG_LISTING:
+  case GUMBO_TAG_PLAINTEXT:
+  case GUMBO_TAG_IFRAME:
+  case GUMBO_TAG_NOEMBED:
+  case GUMBO_TAG_NOFRAMES:
+    return true;
+  default:
+    return false;
+  }
 }
 
 /// Block-level elements: each starts and ends a block.
-bool isBlockElement(llvm::StringRef Name) {
-  if (Name.size() == 2 && Name[0] == 'h' && Name[1] >= '1' && Name[1] <= '6')
+bool isBlockTag(GumboTag T) {
+  switch (T) {
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_DIV:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_TH:
+  case GUMBO_TAG_TR:
+  case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_THEAD:
+  case GUMBO_TAG_TBODY:
+  case GUMBO_TAG_TFOOT:
+  case GUMBO_TAG_CAPTION:
+  case GUMBO_TAG_BLOCKQUOTE:
+  case GUMBO_TAG_SECTION:
+  case GUMBO_TAG_ARTICLE:
+  case GUMBO_TAG_HEADER:
+  case GUMBO_TAG_FOOTER:
+  case GUMBO_TAG_MAIN:
+  case GUMBO_TAG_NAV:
+  case GUMBO_TAG_ASIDE:
+  case GUMBO_TAG_ADDRESS:
+  case GUMBO_TAG_DETAILS:
+  case GUMBO_TAG_SUMMARY:
+  case GUMBO_TAG_FIGURE:
+  case GUMBO_TAG_FIGCAPTION:
+  case GUMBO_TAG_FIELDSET:
+  case GUMBO_TAG_LEGEND:
+  case GUMBO_TAG_FORM:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_DL:
+  case GUMBO_TAG_DIR:
+  case GUMBO_TAG_MENU:
+  case GUMBO_TAG_CENTER:
+  case GUMBO_TAG_HGROUP:
+  case GUMBO_TAG_OPTION:
+  case GUMBO_TAG_TITLE:
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
     return true;
-  return isOneOf(Name,
-                 {"p",          "div",      "li",      "dt",         "dd",
-                  "td",         "th",       "tr",      "table",      "thead",
-                  "tbody",      "tfoot",    "caption", "blockquote", "section",
-                  "article",    "header",   "footer",  "main",       "nav",
-                  "aside",      "address",  "details", "summary",    "figure",
-                  "figcaption", "fieldset", "legend",  "form",       "ul",
-                  "ol",         "dl",       "menu",    "center",     "hgroup",
-                  "body",       "html",     "option",  "dialog",     "search"});
+  default:
+    return false;
+  }
 }
 
 /// The block kind an element gives its text, or None to inherit the kind of
 /// the element around it (a <p> in an <li> is list-item text).
-llvm::Optional<BlockKind> ownKind(llvm::StringRef Name) {
-  if (Name.size() == 2 && Name[0] == 'h' && Name[1] >= '1' && Name[1] <= '6')
+llvm::Optional<BlockKind> ownKind(GumboTag T) {
+  switch (T) {
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
     return BlockKind::Heading;
-  if (Name == "li")
+  case GUMBO_TAG_LI:
     return BlockKind::ListItem;
-  if (Name == "td" || Name == "th")
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_TH:
     return BlockKind::TableCell;
-  if (Name == "blockquote")
+  case GUMBO_TAG_BLOCKQUOTE:
     return BlockKind::BlockQuote;
+  case GUMBO_TAG_TITLE:
+    return BlockKind::Title;
+  default:
+    return llvm::None;
+  }
+}
+
+const GumboAttribute *attribute(const GumboElement &E, const char *Name) {
+  return gumbo_get_attribute(&E.attributes, Name);
+}
+
+llvm::StringRef attributeValue(const GumboElement &E, const char *Name) {
+  const GumboAttribute *A = attribute(E, Name);
+  return A && A->value ? llvm::StringRef(A->value).trim() : llvm::StringRef();
+}
+
+/// JSON-LD keys whose string values are published text.
+llvm::Optional<BlockKind> jsonLdKind(llvm::StringRef Key) {
+  if (Key == "name" || Key == "headline" || Key == "alternativeHeadline")
+    return BlockKind::Title;
+  if (Key == "description" || Key == "abstract")
+    return BlockKind::Description;
   return llvm::None;
 }
 
-struct Attribute {
-  llvm::StringRef Name;
-  Range Value;
-};
-
-struct Tag {
-  std::string Name; ///< lower case, at most 32 bytes
-  bool End = false;
-  bool SelfClosing = false;
-  uint32_t Next = 0; ///< first byte after the tag
-  llvm::SmallVector<Attribute, 4> Attributes;
-
-  const Attribute *attribute(llvm::StringRef N) const {
-    for (const Attribute &A : Attributes)
-      if (A.Name.equals_insensitive(N))
-        return &A;
-    return nullptr;
+/// Whether an element counts towards the nesting estimate below: void
+/// elements, elements whose end tag may be left out (p, li, td, ...) and the
+/// document's own elements do not.
+bool countsForDepth(GumboTag T) {
+  switch (T) {
+  case GUMBO_TAG_AREA:
+  case GUMBO_TAG_BASE:
+  case GUMBO_TAG_BASEFONT:
+  case GUMBO_TAG_BGSOUND:
+  case GUMBO_TAG_BR:
+  case GUMBO_TAG_COL:
+  case GUMBO_TAG_EMBED:
+  case GUMBO_TAG_FRAME:
+  case GUMBO_TAG_HR:
+  case GUMBO_TAG_IMG:
+  case GUMBO_TAG_INPUT:
+  case GUMBO_TAG_KEYGEN:
+  case GUMBO_TAG_LINK:
+  case GUMBO_TAG_META:
+  case GUMBO_TAG_PARAM:
+  case GUMBO_TAG_SOURCE:
+  case GUMBO_TAG_TRACK:
+  case GUMBO_TAG_WBR:
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_TR:
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_TH:
+  case GUMBO_TAG_OPTION:
+  case GUMBO_TAG_OPTGROUP:
+  case GUMBO_TAG_THEAD:
+  case GUMBO_TAG_TBODY:
+  case GUMBO_TAG_TFOOT:
+  case GUMBO_TAG_COLGROUP:
+  case GUMBO_TAG_CAPTION:
+  case GUMBO_TAG_RB:
+  case GUMBO_TAG_RT:
+  case GUMBO_TAG_RP:
+  case GUMBO_TAG_HTML:
+  case GUMBO_TAG_HEAD:
+  case GUMBO_TAG_BODY:
+    return false;
+  default:
+    return true;
   }
+}
+
+bool isRawTextTag(GumboTag T) {
+  switch (T) {
+  case GUMBO_TAG_SCRIPT:
+  case GUMBO_TAG_STYLE:
+  case GUMBO_TAG_TEXTAREA:
+  case GUMBO_TAG_TITLE:
+  case GUMBO_TAG_XMP:
+  case GUMBO_TAG_IFRAME:
+  case GUMBO_TAG_NOEMBED:
+  case GUMBO_TAG_NOFRAMES:
+  case GUMBO_TAG_NOSCRIPT:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Deepest nesting gumbo is given. Its tree builder scans the stack of open
+/// elements for many tags, so 100,000 nested elements would cost quadratic
+/// time; browsers cap the depth too (Chromium at 512) and so do we.
+constexpr unsigned MaxDepth = 512;
+
+/// The start tags in \p S (at \p Base in the file) that would open elements
+/// deeper than MaxDepth, by a linear estimate of the nesting. The reader
+/// hides them from gumbo (their bytes read as a word break), which flattens
+/// the excess as a browser does.
+std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
+  std::vector<Range> Out;
+  unsigned Depth = 0;
+  size_t P = 0;
+  while ((P = S.find('<', P)) != llvm::StringRef::npos) {
+    llvm::StringRef R = S.substr(P);
+    if (R.startswith("<!--")) {
+      size_t E = S.find("-->", P + 4);
+      if (E == llvm::StringRef::npos)
+        break;
+      P = E + 3;
+      continue;
+    }
+    bool End = R.size() > 1 && R[1] == '/';
+    size_t NB = P + (End ? 2 : 1);
+    if (NB >= S.size() || !llvm::isAlpha(S[NB])) {
+      ++P;
+      continue;
+    }
+    size_t NE = NB;
+    while (NE < S.size() && llvm::isAlnum(S[NE]))
+      ++NE;
+    size_t Gt = S.find('>', NE);
+    if (Gt == llvm::StringRef::npos)
+      break;
+    std::string Lower = S.slice(NB, std::min(NE, NB + 32)).lower();
+    GumboTag T = gumbo_tag_enum(Lower.c_str());
+    P = Gt + 1;
+    if (End) {
+      if (countsForDepth(T) && Depth > 0)
+        --Depth;
+      continue;
+    }
+    if (isRawTextTag(T)) {
+      size_t Q = P;
+      while ((Q = S.find("</", Q)) != llvm::StringRef::npos &&
+             !S.substr(Q + 2).startswith_insensitive(Lower))
+        Q += 2;
+      P = Q == llvm::StringRef::npos ? S.size() : Q;
+      continue;
+    }
+    if (!countsForDepth(T) || S[Gt - 1] == '/')
+      continue;
+    if (Depth >= MaxDepth)
+      Out.push_back({Base + static_cast<uint32_t>(R.data() - S.data()),
+                     Base + static_cast<uint32_t>(Gt + 1)});
+    else
+      ++Depth;
+  }
+  return Out;
+}
+
+/// \p Pieces without the bytes of \p Holes (both sorted and disjoint).
+std::vector<Range> subtractRanges(llvm::ArrayRef<Range> Pieces,
+                                  llvm::ArrayRef<Range> Holes) {
+  std::vector<Range> Out;
+  size_t H = 0;
+  for (Range P : Pieces) {
+    while (H < Holes.size() && Holes[H].End <= P.Begin)
+      ++H;
+    size_t K = H;
+    while (K < Holes.size() && Holes[K].Begin < P.End) {
+      if (Holes[K].Begin > P.Begin)
+        Out.push_back({P.Begin, Holes[K].Begin});
+      P.Begin = std::max(P.Begin, Holes[K].End);
+      ++K;
+    }
+    if (P.Begin < P.End)
+      Out.push_back(P);
+  }
+  return Out;
+}
+
+enum class RunKind : uint8_t {
+  Text,  ///< a text node or attribute value: raw span plus decoded text
+  Json,  ///< the content of a JSON string (escapes decoded here)
+  Space, ///< a word break where a skipped element was
+  Break, ///< a block element or <br> starts: the open block ends
 };
 
-class HtmlScanner {
+/// A piece of the page, in buffer offsets, owned by block Block.
+struct Run {
+  uint32_t Begin;
+  uint32_t End;
+  uint32_t Block;
+  RunKind Kind;
+  bool InAttribute;
+  const char *Decoded;
+  uint32_t DecodedLen;
+};
+
+constexpr uint32_t NoBlock = ~0u;
+
+class GumboReader {
 public:
-  HtmlScanner(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
+  GumboReader(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
               BlockKind Kind, ProseBuilder &B)
       : Text(Text), Pieces(Pieces), DefaultKind(Kind), B(B) {}
 
   void run();
 
 private:
-  struct Open {
-    std::string Name;
-    BlockKind Kind;
-  };
-
-  bool dropping() const { return SkipDepth > 0 || InHead; }
-  BlockKind currentKind() const {
-    return Stack.empty() ? DefaultKind : Stack.back().Kind;
+  uint32_t off(const char *P) const {
+    return static_cast<uint32_t>(P - Buf.data());
   }
-  void ensureBlock() {
-    if (!B.inBlock())
-      B.beginBlock(currentKind());
+  bool inBuffer(const char *P, size_t Len) const {
+    return P && std::less_equal<const char *>()(Buf.begin(), P) &&
+           std::less_equal<const char *>()(P + Len, Buf.end());
+  }
+  uint32_t newBlock(BlockKind K) {
+    Kinds.push_back(K);
+    return static_cast<uint32_t>(Kinds.size() - 1);
   }
 
+  void walk(const GumboNode *Root);
+  void textNode(const GumboText &T, uint32_t Block);
+  void comment(const GumboText &T);
+  void attributeBlock(const GumboElement &E, const char *Name, BlockKind K);
+  void meta(const GumboElement &E);
+  void jsonLd(const GumboElement &E);
+  void markAt(const GumboElement &E, RunKind K, uint32_t Block);
+
+  void emit();
+  void emitText(const Run &R);
+  void emitJson(const Run &R);
   void text(uint32_t Begin, uint32_t End);
-  void textWithReferences(uint32_t Begin, uint32_t End, bool InAttribute);
+  void replacement(llvm::StringRef S, uint32_t Begin, uint32_t End);
   bool insideOnePiece(uint32_t Begin, uint32_t End) const;
-  void blockOf(BlockKind Kind, Range Value, bool InAttribute = true);
-
-  uint32_t markup(uint32_t Pos);
-  bool parseTag(uint32_t Pos, Tag &T) const;
-  uint32_t findEndTag(llvm::StringRef Name, uint32_t From) const;
-  void startTag(const Tag &T);
-  void endTag(const Tag &T);
+  void loneEndTag();
 
   llvm::StringRef Text;
   llvm::ArrayRef<Range> Pieces;
   BlockKind DefaultKind;
   ProseBuilder &B;
-  uint32_t End = 0;
 
-  std::vector<Open> Stack;
-  std::string SkipName;
-  unsigned SkipDepth = 0;
-  bool InHead = false;
-  std::string Decoded;
+  std::vector<Range> OwnPieces; ///< Pieces less tags nested too deep
+  std::string Copy;    ///< the pieces with their gaps blanked, when gapped
+  llvm::StringRef Buf; ///< what gumbo parses; Buf[I] is Text[Base + I]
+  uint32_t Base = 0;
+
+  std::vector<Run> Runs;
+  std::vector<BlockKind> Kinds;
+  std::vector<Comment> Comments;
+  std::string Scratch;
 };
 
-bool HtmlScanner::insideOnePiece(uint32_t Begin, uint32_t E) const {
+void GumboReader::run() {
+  if (Pieces.empty())
+    return;
+  Base = Pieces.front().Begin;
+  auto Last =
+      std::min<uint32_t>(Pieces.back().End, static_cast<uint32_t>(Text.size()));
+  if (Last <= Base)
+    return;
+  std::vector<Range> Deep = tooDeepTags(Text.slice(Base, Last), Base);
+  if (!Deep.empty()) {
+    OwnPieces = subtractRanges(Pieces, Deep);
+    Pieces = OwnPieces;
+    if (Pieces.empty())
+      return;
+  }
+  if (Pieces.size() == 1) {
+    Buf = Text.slice(Base, Last);
+  } else {
+    // Bytes between pieces (Markdown quote markers, line breaks) are not
+    // HTML: gumbo sees spaces there, and text() reads them as a word break.
+    Copy.assign(Last - Base, ' ');
+    for (const Range &R : Pieces) {
+      uint32_t E = std::min(R.End, Last);
+      if (R.Begin < E)
+        std::copy(Text.begin() + R.Begin, Text.begin() + E,
+                  Copy.begin() + (R.Begin - Base));
+    }
+    Buf = Copy;
+  }
+
+  Arena A(Buf.size());
+  GumboOptions O = kGumboDefaultOptions;
+  O.allocator = Arena::allocateFn;
+  O.deallocator = Arena::deallocateFn;
+  O.userdata = &A;
+  O.max_errors = 0; // errors are not recorded at all
+  GumboOutput *Out = gumbo_parse_with_options(&O, Buf.data(), Buf.size());
+  if (!Out)
+    return;
+  walk(Out->document);
+  if (Runs.empty())
+    loneEndTag();
+  emit();
+  // The arena frees the tree; gumbo_destroy_output would recurse over it.
+}
+
+/// gumbo drops a lone end tag; inside Markdown, "</div>" or "</br>" still
+/// ends the block the way the old scanner did.
+void GumboReader::loneEndTag() {
+  llvm::StringRef S = Buf.trim();
+  if (!S.startswith("</") || !S.endswith(">"))
+    return;
+  llvm::StringRef Name =
+      S.drop_front(2).take_while([](char C) { return llvm::isAlnum(C); });
+  std::string Lower = Name.lower();
+  GumboTag T = gumbo_tag_enum(Lower.c_str());
+  if (T == GUMBO_TAG_BR || (isBlockTag(T) && T != GUMBO_TAG_TITLE))
+    B.endBlock();
+}
+
+const GumboVector *childrenOf(const GumboNode *N) {
+  if (N->type == GUMBO_NODE_DOCUMENT)
+    return &N->v.document.children;
+  if (N->type == GUMBO_NODE_ELEMENT || N->type == GUMBO_NODE_TEMPLATE)
+    return &N->v.element.children;
+  return nullptr;
+}
+
+void GumboReader::walk(const GumboNode *Root) {
+  struct Frame {
+    const GumboNode *Node;
+    unsigned Child;
+    BlockKind SavedKind;
+    bool Block;
+    bool Skipping;
+  };
+  BlockKind CurKind = DefaultKind;
+  uint32_t Cur = newBlock(DefaultKind);
+  unsigned Skip = 0;
+  std::vector<Frame> Stack;
+  Stack.push_back({Root, 0, CurKind, false, false});
+  while (!Stack.empty()) {
+    Frame &F = Stack.back();
+    const GumboVector *Children = childrenOf(F.Node);
+    if (!Children || F.Child >= Children->length) {
+      if (F.Skipping)
+        --Skip;
+      if (F.Block) {
+        CurKind = F.SavedKind;
+        Cur = newBlock(CurKind);
+      }
+      Stack.pop_back();
+      continue;
+    }
+    const auto *N = static_cast<const GumboNode *>(Children->data[F.Child++]);
+    switch (N->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      if (!Skip)
+        textNode(N->v.text, Cur);
+      continue;
+    case GUMBO_NODE_COMMENT:
+      comment(N->v.text);
+      continue;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+      break;
+    default:
+      continue;
+    }
+    const GumboElement &E = N->v.element;
+    Frame NF{N, 0, CurKind, false, false};
+    if (Skip || N->type == GUMBO_NODE_TEMPLATE || isSkippedTag(E.tag) ||
+        attribute(E, "hidden")) {
+      if (!Skip) {
+        if (E.tag == GUMBO_TAG_SCRIPT)
+          jsonLd(E);
+        // Keep the words on either side apart: "take <code>x</code> daily".
+        markAt(E, RunKind::Space, Cur);
+      }
+      NF.Skipping = true;
+      ++Skip;
+      Stack.push_back(NF);
+      continue;
+    }
+    switch (E.tag) {
+    case GUMBO_TAG_IMG:
+      attributeBlock(E, "alt", BlockKind::AltText);
+      continue;
+    case GUMBO_TAG_META:
+      meta(E);
+      continue;
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+      markAt(E, RunKind::Break, Cur);
+      Cur = newBlock(CurKind);
+      continue;
+    default:
+      break;
+    }
+    if (isBlockTag(E.tag)) {
+      NF.Block = true;
+      CurKind = ownKind(E.tag).getValueOr(CurKind);
+      Cur = newBlock(CurKind);
+      markAt(E, RunKind::Break, Cur);
+    }
+    Stack.push_back(NF);
+  }
+}
+
+void GumboReader::markAt(const GumboElement &E, RunKind K, uint32_t Block) {
+  if (!inBuffer(E.original_tag.data, E.original_tag.length) ||
+      E.original_tag.length == 0)
+    return; // an element the parser implied
+  uint32_t At = off(E.original_tag.data);
+  Runs.push_back({At, At, Block, K, false, nullptr, 0});
+}
+
+void GumboReader::textNode(const GumboText &T, uint32_t Block) {
+  if (!T.text || T.original_text.length == 0 ||
+      !inBuffer(T.original_text.data, T.original_text.length))
+    return;
+  uint32_t Begin = off(T.original_text.data);
+  Runs.push_back({Begin, Begin + static_cast<uint32_t>(T.original_text.length),
+                  Block, RunKind::Text, false, T.text,
+                  static_cast<uint32_t>(std::strlen(T.text))});
+}
+
+void GumboReader::comment(const GumboText &T) {
+  if (!inBuffer(T.original_text.data, T.original_text.length))
+    return;
+  llvm::StringRef Raw(T.original_text.data, T.original_text.length);
+  if (!Raw.startswith("<!--"))
+    return; // <!DOCTYPE ...>, <?xml ?> and other bogus comments
+  uint32_t Limit = Base + static_cast<uint32_t>(Buf.size());
+  Comments.push_back(commentAt(Text, Base + off(Raw.data()), Limit));
+}
+
+void GumboReader::attributeBlock(const GumboElement &E, const char *Name,
+                                 BlockKind K) {
+  const GumboAttribute *A = attribute(E, Name);
+  if (!A || !A->value || !*A->value ||
+      !inBuffer(A->original_value.data, A->original_value.length))
+    return;
+  llvm::StringRef Raw(A->original_value.data, A->original_value.length);
+  if (Raw.size() >= 2 && (Raw.front() == '"' || Raw.front() == '\'') &&
+      Raw.back() == Raw.front())
+    Raw = Raw.drop_front().drop_back();
+  else if (!Raw.empty() && (Raw.front() == '"' || Raw.front() == '\''))
+    Raw = Raw.drop_front(); // left open at the end of input
+  uint32_t Begin = off(Raw.data());
+  Runs.push_back({Begin, Begin + static_cast<uint32_t>(Raw.size()), newBlock(K),
+                  RunKind::Text, true, A->value,
+                  static_cast<uint32_t>(std::strlen(A->value))});
+}
+
+void GumboReader::meta(const GumboElement &E) {
+  llvm::StringRef Key = attributeValue(E, "name");
+  if (Key.empty())
+    Key = attributeValue(E, "property");
+  if (Key.equals_insensitive("description") ||
+      Key.equals_insensitive("og:description") ||
+      Key.equals_insensitive("twitter:description"))
+    attributeBlock(E, "content", BlockKind::Description);
+  else if (Key.equals_insensitive("og:title") ||
+           Key.equals_insensitive("twitter:title"))
+    attributeBlock(E, "content", BlockKind::Title);
+}
+
+/// Reads the name and description strings of a JSON-LD block. A small
+/// tolerant scanner: it tracks the key each value belongs to and never
+/// fails; malformed JSON yields fewer strings, not an error.
+void GumboReader::jsonLd(const GumboElement &E) {
+  llvm::StringRef Type = attributeValue(E, "type");
+  if (!Type.equals_insensitive("application/ld+json") || E.children.length != 1)
+    return;
+  const auto *N = static_cast<const GumboNode *>(E.children.data[0]);
+  if (N->type != GUMBO_NODE_TEXT && N->type != GUMBO_NODE_WHITESPACE)
+    return;
+  const GumboText &T = N->v.text;
+  if (!inBuffer(T.original_text.data, T.original_text.length))
+    return;
+  llvm::StringRef S(T.original_text.data, T.original_text.length);
+  uint32_t Base0 = off(S.data());
+  struct Container {
+    bool Object;
+    std::string Key; ///< the key this container is the value of
+  };
+  std::vector<Container> Stack;
+  std::string LastKey;
+  size_t I = 0;
+  while (I < S.size()) {
+    char C = S[I];
+    if (C == '{' || C == '[') {
+      Stack.push_back({C == '{', LastKey});
+      LastKey.clear();
+      ++I;
+      continue;
+    }
+    if (C == '}' || C == ']') {
+      if (!Stack.empty())
+        Stack.pop_back();
+      LastKey.clear();
+      ++I;
+      continue;
+    }
+    if (C != '"') {
+      ++I;
+      continue;
+    }
+    size_t Begin = I + 1, J = Begin;
+    while (J < S.size() && S[J] != '"')
+      J += S[J] == '\\' ? 2 : 1;
+    size_t End = std::min(J, S.size());
+    I = End + 1;
+    size_t K = I;
+    while (K < S.size() && isHtmlSpace(S[K]))
+      ++K;
+    bool InObject = !Stack.empty() && Stack.back().Object;
+    if (InObject && K < S.size() && S[K] == ':') {
+      LastKey = S.slice(Begin, End).str();
+      I = K + 1;
+      continue;
+    }
+    llvm::StringRef Key = InObject         ? llvm::StringRef(LastKey)
+                          : !Stack.empty() ? llvm::StringRef(Stack.back().Key)
+                                           : llvm::StringRef();
+    if (auto Kind = jsonLdKind(Key))
+      if (End > Begin)
+        Runs.push_back({Base0 + static_cast<uint32_t>(Begin),
+                        Base0 + static_cast<uint32_t>(End), newBlock(*Kind),
+                        RunKind::Json, false, nullptr, 0});
+    if (InObject)
+      LastKey.clear();
+  }
+}
+
+void GumboReader::emit() {
+  if (!std::is_sorted(Runs.begin(), Runs.end(), [](const Run &X, const Run &Y) {
+        return X.Begin < Y.Begin;
+      }))
+    std::stable_sort(Runs.begin(), Runs.end(), [](const Run &X, const Run &Y) {
+      return X.Begin < Y.Begin;
+    });
+  // Text outside any block element continues the block the caller has open.
+  uint32_t Open = B.inBlock() ? 0 : NoBlock;
+  for (const Run &R : Runs) {
+    if (R.Kind == RunKind::Break) {
+      B.endBlock();
+      Open = NoBlock;
+      continue;
+    }
+    if (R.Kind == RunKind::Space) {
+      if (B.inBlock() && R.Block == Open)
+        B.addSpace(Base + R.Begin);
+      continue;
+    }
+    if (R.Block != Open || !B.inBlock()) {
+      B.endBlock();
+      B.beginBlock(Kinds[R.Block]);
+      Open = R.Block;
+    }
+    if (R.Kind == RunKind::Json)
+      emitJson(R);
+    else
+      emitText(R);
+  }
+  std::sort(Comments.begin(), Comments.end(),
+            [](const Comment &X, const Comment &Y) {
+              return X.Source.Begin < Y.Source.Begin;
+            });
+  for (const Comment &C : Comments)
+    B.addComment(C);
+}
+
+bool GumboReader::insideOnePiece(uint32_t Begin, uint32_t E) const {
+  if (Pieces.size() == 1)
+    return true;
   auto It = llvm::upper_bound(
       Pieces, Begin, [](uint32_t V, const Range &R) { return V < R.End; });
   return It != Pieces.end() && It->Begin <= Begin && E <= It->End;
 }
 
-void HtmlScanner::text(uint32_t Begin, uint32_t E) {
-  if (Begin >= E)
+/// Adds buffer bytes [Begin, End) as text; bytes between pieces read as a
+/// word break.
+void GumboReader::text(uint32_t Begin, uint32_t End) {
+  Begin += Base;
+  End += Base;
+  if (Begin >= End)
     return;
-  ensureBlock();
   if (Pieces.size() == 1) {
-    B.addText(Begin, E);
+    B.addText(Begin, End);
     return;
   }
-  // Only bytes inside a piece are HTML; a gap reads as a space.
   auto It = llvm::upper_bound(
       Pieces, Begin, [](uint32_t V, const Range &R) { return V < R.End; });
   uint32_t Pos = Begin;
-  for (; It != Pieces.end() && It->Begin < E; ++It) {
+  for (; It != Pieces.end() && It->Begin < End; ++It) {
     uint32_t A = std::max(Pos, It->Begin);
     if (A > Pos)
       B.addSpace(Pos);
-    uint32_t Z = std::min(E, It->End);
+    uint32_t Z = std::min(End, It->End);
     B.addText(A, Z);
     Pos = Z;
   }
-  if (Pos < E)
+  if (Pos < End)
     B.addSpace(Pos);
 }
 
-void HtmlScanner::textWithReferences(uint32_t Begin, uint32_t E,
-                                     bool InAttribute) {
-  uint32_t Pos = Begin;
-  while (Pos < E) {
-    size_t Amp = Text.slice(0, E).find('&', Pos);
-    if (Amp == llvm::StringRef::npos) {
-      text(Pos, E);
-      return;
-    }
-    auto A = static_cast<uint32_t>(Amp);
-    text(Pos, A);
-    unsigned N =
-        decodeReference(Text.slice(A, E), Decoded, /*Html=*/true, InAttribute);
-    if (N == 0 || !insideOnePiece(A, A + N)) {
-      text(A, A + 1);
-      Pos = A + 1;
-      continue;
-    }
-    ensureBlock();
-    B.addReplacement(Decoded, A, A + N);
-    Pos = A + N;
-  }
-}
-
-void HtmlScanner::blockOf(BlockKind Kind, Range Value, bool InAttribute) {
-  B.endBlock();
-  B.beginBlock(Kind);
-  textWithReferences(Value.Begin, Value.End, InAttribute);
-  B.endBlock();
-}
-
-void HtmlScanner::run() {
-  if (Pieces.empty())
+/// \p S stands for buffer bytes [Begin, End).
+void GumboReader::replacement(llvm::StringRef S, uint32_t Begin, uint32_t End) {
+  if (!insideOnePiece(Base + Begin, Base + End)) {
+    text(Begin, End);
     return;
-  uint32_t Pos = Pieces.front().Begin;
-  End =
-      std::min<uint32_t>(Pieces.back().End, static_cast<uint32_t>(Text.size()));
-  llvm::StringRef Window = Text.take_front(End);
-  while (Pos < End) {
-    size_t Next = Window.find_first_of(dropping() ? "<" : "<&", Pos);
-    auto N =
-        static_cast<uint32_t>(std::min<size_t>(Next, static_cast<size_t>(End)));
-    if (N > Pos) {
-      if (!dropping())
-        text(Pos, N);
-      Pos = N;
-      continue;
-    }
-    if (Text[Pos] == '&') {
-      // Decode one reference; textWithReferences handles the piece checks.
-      unsigned Len = decodeReference(Text.slice(Pos, End), Decoded, true,
-                                     /*InAttribute=*/false);
-      uint32_t RefEnd = Pos + std::max(Len, 1u);
-      textWithReferences(Pos, RefEnd, /*InAttribute=*/false);
-      Pos = RefEnd;
-      continue;
-    }
-    Pos = markup(Pos);
   }
+  B.addReplacement(S, Base + Begin, Base + End);
 }
 
-/// Handles the '<' at \p Pos; returns the offset after what it consumed.
-uint32_t HtmlScanner::markup(uint32_t Pos) {
-  llvm::StringRef Rest = Text.slice(Pos, End);
-  if (Rest.startswith("<!--")) {
-    Comment C = commentAt(Text, Pos, End);
-    B.addComment(C);
-    return C.Source.End;
-  }
-  auto SkipPast = [&](char C) {
-    size_t At = Rest.find(C, 1);
-    return At == llvm::StringRef::npos ? End
-                                       : Pos + static_cast<uint32_t>(At) + 1;
-  };
-  // <!DOCTYPE>, <![CDATA[...]>, <?xml ...?>: bogus comments up to '>'.
-  if (Rest.startswith("<!") || Rest.startswith("<?"))
-    return SkipPast('>');
-  bool IsEnd = Rest.startswith("</");
-  size_t NameAt = IsEnd ? 2 : 1;
-  if (NameAt >= Rest.size() || !llvm::isAlpha(Rest[NameAt])) {
-    if (IsEnd) // "</>" is dropped; "</3" is a bogus comment.
-      return SkipPast('>');
-    if (!dropping())
-      text(Pos, Pos + 1); // "a < b", "<3"
-    return Pos + 1;
-  }
-  Tag T;
-  if (!parseTag(Pos, T))
-    return End; // A tag left open at the end of input is dropped.
-  if (T.End)
-    endTag(T);
-  else
-    startTag(T);
-  if (!T.End && !T.SelfClosing && isRawText(T.Name)) {
-    uint32_t Close = findEndTag(T.Name, T.Next);
-    if (T.Name == "title" && SkipDepth == 0)
-      blockOf(BlockKind::Title, {T.Next, Close}, /*InAttribute=*/false);
-    size_t Gt = Text.slice(0, End).find('>', Close);
-    return Gt == llvm::StringRef::npos ? End : static_cast<uint32_t>(Gt) + 1;
-  }
-  return T.Next;
+unsigned utf8Length(llvm::StringRef S) {
+  if (S.empty())
+    return 0;
+  auto C = static_cast<unsigned char>(S[0]);
+  unsigned N = C < 0x80 ? 1 : C >= 0xF0 ? 4 : C >= 0xE0 ? 3 : C >= 0xC0 ? 2 : 1;
+  return std::min<unsigned>(N, S.size());
 }
 
-/// Parses the tag at \p Pos ('<' then a letter, or "</" then a letter).
-/// Returns false when the input ends inside the tag.
-bool HtmlScanner::parseTag(uint32_t Pos, Tag &T) const {
-  uint32_t P = Pos + 1;
-  if (Text[P] == '/') {
-    T.End = true;
-    ++P;
+/// A well-formed UTF-8 sequence starts at S[0].
+bool validUtf8At(llvm::StringRef S) {
+  auto C = static_cast<unsigned char>(S[0]);
+  if (C < 0x80)
+    return true;
+  unsigned N = C >= 0xF5   ? 0
+               : C >= 0xF0 ? 4
+               : C >= 0xE0 ? 3
+               : C >= 0xC2 ? 2
+                           : 0;
+  if (N == 0 || S.size() < N)
+    return false;
+  for (unsigned I = 1; I < N; ++I)
+    if ((static_cast<unsigned char>(S[I]) & 0xC0) != 0x80)
+      return false;
+  auto C1 = static_cast<unsigned char>(S[1]);
+  if ((C == 0xE0 && C1 < 0xA0) || (C == 0xED && C1 > 0x9F) ||
+      (C == 0xF0 && C1 < 0x90) || (C == 0xF4 && C1 > 0x8F))
+    return false;
+  return true;
+}
+
+/// Aligns the raw bytes of a text node or attribute value with gumbo's
+/// decoded text: equal runs map byte for byte, character references and line
+/// ends map to their raw span, invalid UTF-8 stays as it is in the file (as
+/// in the other readers). What cannot be aligned maps as one piece.
+void GumboReader::emitText(const Run &R) {
+  llvm::StringRef Raw = Buf.slice(R.Begin, R.End);
+  llvm::StringRef Dec(R.Decoded, R.DecodedLen);
+  if (Raw == Dec) {
+    text(R.Begin, R.End);
+    return;
   }
-  uint32_t NameBegin = P;
-  while (P < End && !isHtmlSpace(Text[P]) && Text[P] != '/' && Text[P] != '>')
-    ++P;
-  T.Name = Text.slice(NameBegin, std::min(P, NameBegin + 32)).lower();
-  while (P < End) {
-    char C = Text[P];
-    if (isHtmlSpace(C) || C == '/') {
-      T.SelfClosing = C == '/';
-      ++P;
+  static const llvm::StringRef Fffd = "\xEF\xBF\xBD";
+  size_t I = 0, J = 0;
+  auto At = [&](size_t K) { return static_cast<uint32_t>(R.Begin + K); };
+  while (I < Raw.size()) {
+    size_t K = 0;
+    while (I + K < Raw.size() && J + K < Dec.size() &&
+           Raw[I + K] == Dec[J + K] && Raw[I + K] != '&')
+      ++K;
+    if (K) {
+      text(At(I), At(I + K));
+      I += K;
+      J += K;
       continue;
     }
-    if (C == '>') {
-      T.Next = P + 1;
-      return true;
+    char C = Raw[I];
+    llvm::StringRef Rest = Dec.substr(J);
+    if (C == '\r' && Rest.startswith("\n")) {
+      size_t N = I + 1 < Raw.size() && Raw[I + 1] == '\n' ? 2 : 1;
+      text(At(I), At(I + N));
+      I += N;
+      J += 1;
+      continue;
     }
-    T.SelfClosing = false;
-    uint32_t AttrBegin = P++;
-    while (P < End && !isHtmlSpace(Text[P]) && Text[P] != '/' &&
-           Text[P] != '>' && Text[P] != '=')
-      ++P;
-    Attribute A{Text.slice(AttrBegin, P), {P, P}};
-    while (P < End && isHtmlSpace(Text[P]))
-      ++P;
-    if (P < End && Text[P] == '=') {
-      ++P;
-      while (P < End && isHtmlSpace(Text[P]))
-        ++P;
-      if (P < End && (Text[P] == '"' || Text[P] == '\'')) {
-        size_t Close = Text.slice(0, End).find(Text[P], P + 1);
-        if (Close == llvm::StringRef::npos)
-          return false;
-        A.Value = {P + 1, static_cast<uint32_t>(Close)};
-        P = static_cast<uint32_t>(Close) + 1;
-      } else {
-        uint32_t ValueBegin = P;
-        while (P < End && !isHtmlSpace(Text[P]) && Text[P] != '>')
-          ++P;
-        A.Value = {ValueBegin, P};
+    if (C == '&') {
+      unsigned N =
+          decodeReference(Raw.substr(I), Scratch, /*Html=*/true, R.InAttribute);
+      if (N && Rest.startswith(Scratch)) {
+        replacement(Scratch, At(I), At(I + N));
+        I += N;
+        J += Scratch.size();
+        continue;
+      }
+      if (Rest.startswith("&")) { // a literal '&'
+        text(At(I), At(I + 1));
+        ++I;
+        ++J;
+        continue;
+      }
+      // A reference our table lacks: '&' name [';'] for one or two code
+      // points; accept the split at which both sides continue alike.
+      size_t E = I + 1;
+      while (E < Raw.size() && llvm::isAlnum(Raw[E]))
+        ++E;
+      if (E < Raw.size() && Raw[E] == ';')
+        ++E;
+      bool Done = false;
+      size_t L = 0;
+      for (int CodePoints = 0; E > I + 1 && CodePoints < 2 && !Done;
+           ++CodePoints) {
+        if (L >= Rest.size())
+          break;
+        L += utf8Length(Rest.substr(L));
+        bool Sync = E == Raw.size() ? L == Rest.size()
+                                    : L < Rest.size() && Rest[L] == Raw[E];
+        if (Sync) {
+          replacement(Rest.take_front(L), At(I), At(E));
+          I = E;
+          J += L;
+          Done = true;
+        }
+      }
+      if (Done)
+        continue;
+    }
+    if (C == '<') {
+      // A tag the parser ignored ("a</x>b" is one text node "ab").
+      size_t Gt = Raw.find('>', I);
+      if (Gt != llvm::StringRef::npos) {
+        I = Gt + 1;
+        continue;
       }
     }
-    T.Attributes.push_back(A);
-  }
-  return false;
-}
-
-/// The offset of the end tag "</Name" closing a raw-text element, or End.
-uint32_t HtmlScanner::findEndTag(llvm::StringRef Name, uint32_t From) const {
-  llvm::StringRef Window = Text.take_front(End);
-  for (size_t P = Window.find("</", From); P != llvm::StringRef::npos;
-       P = Window.find("</", P + 2)) {
-    llvm::StringRef After = Window.substr(P + 2);
-    if (!After.startswith_insensitive(Name))
+    if (C == '\0') {
+      if (Rest.startswith(Fffd)) {
+        replacement(Fffd, At(I), At(I + 1));
+        J += Fffd.size();
+      }
+      ++I;
       continue;
-    if (After.size() == Name.size() || isHtmlSpace(After[Name.size()]) ||
-        After[Name.size()] == '/' || After[Name.size()] == '>')
-      return static_cast<uint32_t>(P);
-  }
-  return End;
-}
-
-void HtmlScanner::startTag(const Tag &T) {
-  const std::string &Name = T.Name;
-  if (SkipDepth > 0) {
-    if (Name == SkipName && !T.SelfClosing)
-      ++SkipDepth;
-    return;
-  }
-  if (isSkipped(Name)) {
-    if (T.SelfClosing)
-      return;
-    SkipName = Name;
-    SkipDepth = 1;
-    // Keep the words on either side apart: "take <code>x</code> daily".
-    if (B.inBlock())
-      B.addSpace(T.Next);
-    return;
-  }
-  if (Name == "head") {
-    InHead = true;
-    return;
-  }
-  if (InHead && !isRawText(Name) && !isHeadContent(Name))
-    InHead = false; // A body element ends an unclosed <head>.
-  if (Name == "img") {
-    if (const Attribute *Alt = T.attribute("alt"))
-      blockOf(BlockKind::AltText, Alt->Value);
-    return;
-  }
-  if (Name == "meta") {
-    const Attribute *Content = T.attribute("content");
-    const Attribute *Key = T.attribute("name");
-    if (!Key)
-      Key = T.attribute("property");
-    if (!Content || !Key)
-      return;
-    llvm::StringRef K = Text.slice(Key->Value.Begin, Key->Value.End).trim();
-    if (K.equals_insensitive("description") ||
-        K.equals_insensitive("og:description"))
-      blockOf(BlockKind::Description, Content->Value);
-    else if (K.equals_insensitive("og:title"))
-      blockOf(BlockKind::Title, Content->Value);
-    return;
-  }
-  if (Name == "br" || Name == "hr") {
-    B.endBlock();
-    return;
-  }
-  if (!isBlockElement(Name))
-    return; // Inline elements join text.
-  B.endBlock();
-  if (Name == "html" || Name == "body") {
-    InHead = false;
-    return;
-  }
-  // HTML closes an open <p>/<li>/<td> when a sibling opens; doing the same
-  // keeps the stack small on pages that never close them.
-  if (!Stack.empty() && Stack.back().Name == Name &&
-      isOneOf(Name, {"p", "li", "td", "th", "tr", "dt", "dd", "option"}))
-    Stack.pop_back();
-  BlockKind K = ownKind(Name).getValueOr(currentKind());
-  Stack.push_back({Name, K});
-}
-
-void HtmlScanner::endTag(const Tag &T) {
-  const std::string &Name = T.Name;
-  if (SkipDepth > 0) {
-    if (Name == SkipName && --SkipDepth == 0 && B.inBlock())
-      B.addSpace(T.Next);
-    return;
-  }
-  if (Name == "head") {
-    InHead = false;
-    return;
-  }
-  if (Name == "br") { // </br> is read as <br>.
-    B.endBlock();
-    return;
-  }
-  if (!isBlockElement(Name))
-    return;
-  B.endBlock();
-  // Pop to the matching element; a stray end tag far from any match is
-  // ignored (the search depth is bounded so the scan stays linear).
-  size_t Limit = std::min<size_t>(Stack.size(), 64);
-  for (size_t I = 1; I <= Limit; ++I) {
-    if (Stack[Stack.size() - I].Name == Name) {
-      Stack.resize(Stack.size() - I);
-      return;
     }
+    if (static_cast<unsigned char>(C) >= 0x80 && !validUtf8At(Raw.substr(I)) &&
+        Rest.startswith(Fffd)) {
+      size_t E = I;
+      while (E < Raw.size() && static_cast<unsigned char>(Raw[E]) >= 0x80 &&
+             !validUtf8At(Raw.substr(E)))
+        ++E;
+      while (Dec.substr(J).startswith(Fffd))
+        J += Fffd.size();
+      text(At(I), At(E));
+      I = E;
+      continue;
+    }
+    // Out of step: the rest of the node maps as one piece, its white space
+    // collapsed so that no '\n' enters a block.
+    std::string Flat;
+    bool Space = false;
+    for (char D : Rest) {
+      if (isHtmlSpace(D)) {
+        Space = true;
+        continue;
+      }
+      if (Space && !Flat.empty())
+        Flat.push_back(' ');
+      Space = false;
+      Flat.push_back(D);
+    }
+    if (!Flat.empty())
+      replacement(Flat, At(I), At(Raw.size()));
+    return;
   }
+}
+
+/// A JSON string's content: literal runs as text, escapes as replacements.
+void GumboReader::emitJson(const Run &R) {
+  llvm::StringRef S = Buf.slice(R.Begin, R.End);
+  size_t Run0 = 0, I = 0;
+  auto At = [&](size_t K) { return static_cast<uint32_t>(R.Begin + K); };
+  auto Hex4 = [&](size_t P, uint32_t &V) {
+    if (P + 4 > S.size())
+      return false;
+    V = 0;
+    for (size_t K = P; K < P + 4; ++K) {
+      if (!llvm::isHexDigit(S[K]))
+        return false;
+      V = V * 16 + llvm::hexDigitValue(S[K]);
+    }
+    return true;
+  };
+  while (I < S.size()) {
+    if (S[I] != '\\' || I + 1 >= S.size()) {
+      ++I;
+      continue;
+    }
+    text(At(Run0), At(I));
+    char E = S[I + 1];
+    size_t N = 2;
+    Scratch.clear();
+    uint32_t V = 0, Low = 0;
+    switch (E) {
+    case 'n':
+    case 'r':
+    case 't':
+    case 'b':
+    case 'f':
+      Scratch = " ";
+      break;
+    case 'u':
+      if (!Hex4(I + 2, V)) {
+        Scratch = "\\";
+        N = 1;
+        break;
+      }
+      N = 6;
+      if (V >= 0xD800 && V <= 0xDBFF && I + 12 <= S.size() &&
+          S[I + 6] == '\\' && S[I + 7] == 'u' && Hex4(I + 8, Low) &&
+          Low >= 0xDC00 && Low <= 0xDFFF) {
+        V = 0x10000 + ((V - 0xD800) << 10) + (Low - 0xDC00);
+        N = 12;
+      } else if (V >= 0xD800 && V <= 0xDFFF) {
+        V = 0xFFFD;
+      }
+      appendUtf8(V == 0 ? 0xFFFD : V, Scratch);
+      break;
+    default:
+      Scratch.assign(1, E);
+      break;
+    }
+    replacement(Scratch, At(I), At(I + N));
+    I += N;
+    Run0 = I;
+  }
+  text(At(Run0), At(S.size()));
 }
 
 } // namespace
 
 void readHtmlFragment(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
                       BlockKind Kind, ProseBuilder &B) {
-  HtmlScanner(Text, Pieces, Kind, B).run();
+  GumboReader(Text, Pieces, Kind, B).run();
 }
 
 Prose readHtml(llvm::StringRef Text) {

@@ -99,7 +99,10 @@ unsigned normalisedPrefix(llvm::StringRef S, llvm::StringRef &Replacement) {
   return 0;
 }
 
-ProseBuilder::ProseBuilder(llvm::StringRef Original) : Original(Original) {}
+ProseBuilder::ProseBuilder(llvm::StringRef Original) : Original(Original) {
+  // Prose is rarely longer than its source: one allocation, no regrowth.
+  Out.Text.reserve(Original.size() + 1);
+}
 
 void ProseBuilder::beginBlock(BlockKind K) {
   if (InBlock)
@@ -114,6 +117,27 @@ void ProseBuilder::emit(llvm::StringRef S, uint32_t OrigBegin, uint32_t OrigLen,
   auto P = static_cast<uint32_t>(Out.Text.size());
   auto Len = static_cast<uint32_t>(S.size());
   Out.Text.append(S.data(), S.size());
+  if (Verbatim && Len && !Out.Pieces.empty()) {
+    // A space that stood for one ' ' of the source maps byte for byte. Once
+    // text follows it, nothing widens or drops it any more, so it joins the
+    // verbatim runs around it: about one piece per run of text instead of
+    // two per word.
+    Prose::Piece &Sp = Out.Pieces.back();
+    if (!Sp.Verbatim && Sp.ProseLen == 1 && Sp.OrigLen == 1 &&
+        Sp.Prose + 1 == P && Sp.Orig + 1 == OrigBegin &&
+        Out.Text[Sp.Prose] == ' ' && Original[Sp.Orig] == ' ') {
+      Sp.Verbatim = true;
+      if (Out.Pieces.size() >= 2) {
+        Prose::Piece &Before = Out.Pieces[Out.Pieces.size() - 2];
+        if (Before.Verbatim && Before.Prose + Before.ProseLen == Sp.Prose &&
+            Before.Orig + Before.OrigLen == Sp.Orig) {
+          ++Before.ProseLen;
+          ++Before.OrigLen;
+          Out.Pieces.pop_back();
+        }
+      }
+    }
+  }
   if (!Out.Pieces.empty()) {
     Prose::Piece &Last = Out.Pieces.back();
     if (Verbatim && Last.Verbatim && Last.Prose + Last.ProseLen == P &&
@@ -142,9 +166,24 @@ void ProseBuilder::emitSpace(uint32_t OrigBegin, uint32_t OrigLen) {
 void ProseBuilder::addText(uint32_t Begin, uint32_t End) {
   assert(InBlock && "addText outside a block");
   assert(Begin <= End && End <= Original.size() && "range outside the file");
+  // ASCII other than white space is kept as it is.
+  auto Plain = [](unsigned char C) {
+    return C < 0x80 && C != ' ' && (C < '\t' || C > '\r');
+  };
+  const auto *S = reinterpret_cast<const unsigned char *>(Original.data());
   uint32_t RunStart = Begin;
   uint32_t I = Begin;
   while (I < End) {
+    if (Plain(S[I])) {
+      ++I;
+      continue;
+    }
+    // One space between two kept bytes of this run stays in the run: emit()
+    // would merge it into the run anyway (a byte-for-byte space).
+    if (S[I] == ' ' && I > RunStart && I + 1 < End && Plain(S[I + 1])) {
+      I += 2;
+      continue;
+    }
     llvm::StringRef Repl;
     unsigned N = normalisedPrefix(Original.slice(I, End), Repl);
     if (N == 0) {

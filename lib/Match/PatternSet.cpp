@@ -12,6 +12,7 @@
 #include <re2/set.h>
 
 #include <atomic>
+#include <mutex>
 
 namespace claimlint {
 
@@ -28,6 +29,15 @@ RE2::Options makeOptions(const PatternOptions &Opts) {
   O.set_max_mem(PatternMemoryBudget);
   return O;
 }
+
+/// Whether \p Regex could compile to more than its memory budget allows.
+/// Anything shorter than 4 KB without counted repetition or Unicode classes
+/// compiles to a few instructions per byte, far below the ~87,000 that 8 MiB
+/// allow; such patterns are only parsed by add() and compiled on first use.
+bool mayBeLarge(llvm::StringRef Regex) {
+  return Regex.size() > 4096 || Regex.contains('{') || Regex.contains("\\p") ||
+         Regex.contains("\\P");
+}
 } // namespace
 
 struct PatternSet::SetImpl {
@@ -35,10 +45,20 @@ struct PatternSet::SetImpl {
   RE2::Set S;
 };
 
+/// One pattern. Its RE2 is built on first use: start-up compiles only the
+/// set, and a run compiles only the patterns that occur in its files.
 struct PatternSet::Entry {
   std::string Source;
   PatternOptions Opts;
-  std::unique_ptr<RE2> Re;
+  mutable std::once_flag Once;
+  mutable std::unique_ptr<RE2> Re;
+
+  const RE2 &re() const {
+    std::call_once(Once, [this] {
+      Re = std::make_unique<RE2>(re2::StringPiece(Source), makeOptions(Opts));
+    });
+    return *Re;
+  }
 };
 
 PatternSet::PatternSet() = default;
@@ -51,11 +71,16 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
   auto E = std::make_unique<Entry>();
   E->Source = Regex.str();
   E->Opts = Opts;
-  E->Re = std::make_unique<RE2>(re2::StringPiece(Regex.data(), Regex.size()),
-                                makeOptions(Opts));
-  if (!E->Re->ok()) {
-    std::string Msg = E->Re->error();
-    return makeError("invalid pattern: " + Msg);
+  if (mayBeLarge(Regex)) {
+    // Compiled now, so that one too large for its budget fails here.
+    if (!E->re().ok())
+      return makeError("invalid pattern: " + E->re().error());
+  } else {
+    // Parsing alone finds every other error, with RE2's own message.
+    RE2::Set Check(makeOptions(Opts), RE2::UNANCHORED);
+    std::string Msg;
+    if (Check.Add(re2::StringPiece(Regex.data(), Regex.size()), &Msg) < 0)
+      return makeError("invalid pattern: " + Msg);
   }
   Patterns.push_back(std::move(E));
   return static_cast<unsigned>(Patterns.size() - 1);
@@ -100,14 +125,14 @@ void PatternSet::candidates(llvm::StringRef Text, std::vector<int> &Out) const {
   // match, ask every pattern.
   ++Fallbacks;
   for (size_t I = 0; I < Patterns.size(); ++I)
-    if (RE2::PartialMatch(T, *Patterns[I]->Re))
+    if (RE2::PartialMatch(T, Patterns[I]->re()))
       Out.push_back(static_cast<int>(I));
 }
 
 void PatternSet::findAll(
     unsigned Index, llvm::StringRef Text,
     llvm::function_ref<bool(uint32_t, uint32_t)> OnMatch) const {
-  const RE2 &Re = *Patterns[Index]->Re;
+  const RE2 &Re = Patterns[Index]->re();
   re2::StringPiece T(Text.data(), Text.size());
   re2::StringPiece M;
   size_t Pos = 0;
@@ -143,7 +168,7 @@ void PatternSet::matchAll(
 
 bool PatternSet::matches(unsigned Index, llvm::StringRef Text) const {
   return RE2::PartialMatch(re2::StringPiece(Text.data(), Text.size()),
-                           *Patterns[Index]->Re);
+                           Patterns[Index]->re());
 }
 
 } // namespace claimlint

@@ -25,6 +25,10 @@ std::unique_ptr<Emitter> makeJunitEmitter(llvm::raw_ostream &OS,
                                           const EmitterOptions &Opts);
 std::unique_ptr<Emitter> makeRdjsonEmitter(llvm::raw_ostream &OS,
                                            const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeJsonlEmitter(llvm::raw_ostream &OS,
+                                          const EmitterOptions &Opts);
+std::unique_ptr<Emitter> makeHtmlReportEmitter(llvm::raw_ostream &OS,
+                                               const EmitterOptions &Opts);
 
 llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
   if (Name == "text")
@@ -47,6 +51,10 @@ llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
     return OutputFormat::Junit;
   if (Name == "rdjson")
     return OutputFormat::Rdjson;
+  if (Name == "jsonl")
+    return OutputFormat::Jsonl;
+  if (Name == "html")
+    return OutputFormat::Html;
   return llvm::None;
 }
 
@@ -73,6 +81,10 @@ std::unique_ptr<Emitter> makeEmitter(OutputFormat F, llvm::raw_ostream &OS,
     return makeJunitEmitter(OS, Opts);
   case OutputFormat::Rdjson:
     return makeRdjsonEmitter(OS, Opts);
+  case OutputFormat::Jsonl:
+    return makeJsonlEmitter(OS, Opts);
+  case OutputFormat::Html:
+    return makeHtmlReportEmitter(OS, Opts);
   }
   return makeTextEmitter(OS, Opts);
 }

@@ -35,7 +35,9 @@ enum class OutputFormat {
   GitLab,     ///< GitLab Code Quality JSON
   Checkstyle, ///< Checkstyle XML
   Junit,      ///< JUnit XML
-  Rdjson      ///< reviewdog rdjson
+  Rdjson,     ///< reviewdog rdjson
+  Jsonl,      ///< one JSON finding per line (concatenable shards)
+  Html        ///< a self-contained HTML report
 };
 
 /// The claim ledger formats list every claim, qualified or not.

@@ -15,6 +15,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -25,7 +26,8 @@ namespace cl = llvm::cl;
 
 static cl::OptionCategory Cat("claimlint options");
 
-static cl::list<std::string> Paths(cl::Positional, cl::desc("<file|folder|->"),
+static cl::list<std::string> Paths(cl::Positional,
+                                   cl::desc("<file|folder|url|->"),
                                    cl::ZeroOrMore, cl::cat(Cat));
 static cl::opt<std::string>
     StdinFilename("stdin-filename",
@@ -36,7 +38,7 @@ static cl::opt<std::string>
     Format("format",
            cl::desc("Output format: text (default), json, claims (the claim "
                     "ledger), claims-json, sarif, github, gitlab, "
-                    "checkstyle, junit, rdjson"),
+                    "checkstyle, junit, rdjson, jsonl, html"),
            cl::init("text"), cl::value_desc("format"), cl::cat(Cat));
 static cl::opt<bool> NoColor("no-color", cl::desc("Never colour the output"),
                              cl::cat(Cat));
@@ -115,6 +117,70 @@ static cl::opt<std::string>
 static cl::opt<std::string>
     Today("today", cl::desc("Date used for evidence expiry (YYYY-MM-DD)"),
           cl::value_desc("date"), cl::Hidden, cl::cat(Cat));
+static cl::opt<bool>
+    Fix("fix",
+        cl::desc("Apply the suggestions rules mark as safe, in place "
+                 "(atomically; a file changed meanwhile is left alone)"),
+        cl::cat(Cat));
+static cl::opt<bool> FixDryRun(
+    "fix-dry-run",
+    cl::desc("Print what --fix would change as a unified diff; exit 1 if "
+             "anything would change"),
+    cl::cat(Cat));
+static cl::opt<std::string> FixTestPause(
+    "fix-test-pause",
+    cl::desc("Tests only: pause --fix before its rename, after creating "
+             "<file>"),
+    cl::value_desc("file"), cl::Hidden, cl::cat(Cat));
+
+static cl::opt<bool>
+    Crawl("crawl",
+          cl::desc("With URL inputs: also audit the same-site pages they link "
+                   "to and the site's sitemap.xml, obeying robots.txt"),
+          cl::cat(Cat));
+static cl::opt<unsigned>
+    MaxPages("max-pages",
+             cl::desc("With --crawl: read at most <n> pages (default 500)"),
+             cl::init(500), cl::value_desc("n"), cl::cat(Cat));
+static cl::opt<double>
+    Rate("rate",
+         cl::desc("Requests per second to a site at most (default 2; 0: no "
+                  "limit; robots.txt Crawl-delay can slow it further)"),
+         cl::init(2), cl::value_desc("n"), cl::cat(Cat));
+static cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Seconds one request may take, redirects included "
+                     "(default 30)"),
+            cl::init(30), cl::value_desc("s"), cl::cat(Cat));
+static cl::opt<bool>
+    SummaryOpt("summary",
+               cl::desc("After the report, summarise findings per page "
+                        "(worst first) and per rule"),
+               cl::cat(Cat));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record every finding in <file> as accepted, and exit 0"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report (and fail on) only findings not accepted in <file>; "
+             "list stale entries"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Audit only part K of N of the inputs (a deterministic "
+                   "split, for parallel CI jobs)"),
+          cl::value_desc("K/N"), cl::cat(Cat));
+static cl::opt<std::string> Boilerplate(
+    "boilerplate",
+    cl::desc("Findings in navigation, site header and footer, and cookie "
+             "banners: once per site (default), every (page), skip"),
+    cl::init("once"), cl::value_desc("mode"), cl::cat(Cat));
+static cl::opt<std::string>
+    ProgressOpt("progress",
+                cl::desc("Progress bar on stderr: auto (when it is a "
+                         "terminal; default), always, never"),
+                cl::init("auto"), cl::value_desc("when"), cl::cat(Cat));
 
 static void printVersion(llvm::raw_ostream &OS) {
   OS << "claimlint " << CLAIMLINT_VERSION << '\n';
@@ -127,7 +193,7 @@ int main(int Argc, char **Argv) {
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "claimlint: find unqualified health claims in Markdown, HTML and "
-          "text\n\n  claimlint [options] <file|folder|-> ...\n\n"
+          "text\n\n  claimlint [options] <file|folder|url|-> ...\n\n"
           "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, "
           "configuration or I/O error.\n",
           &llvm::errs()))
@@ -140,7 +206,7 @@ int main(int Argc, char **Argv) {
   if (!F) {
     llvm::errs() << "claimlint: error: unknown --format '" << Format
                  << "' (text, json, claims, claims-json, sarif, github, "
-                    "gitlab, checkstyle, junit, rdjson)\n";
+                    "gitlab, checkstyle, junit, rdjson, jsonl, html)\n";
     return ExitError;
   }
   O.Format = *F;
@@ -201,6 +267,41 @@ int main(int Argc, char **Argv) {
                       "the inputs\n";
       return ExitError;
     }
+  }
+  O.Fix = Fix;
+  O.FixDryRun = FixDryRun;
+  O.FixPauseMarker = FixTestPause;
+  if (O.Fix && O.FixDryRun) {
+    llvm::errs() << "claimlint: error: --fix and --fix-dry-run exclude each "
+                    "other\n";
+    return ExitError;
+  }
+  if (O.Fix &&
+      std::find(O.Paths.begin(), O.Paths.end(), "-") != O.Paths.end()) {
+    llvm::errs() << "claimlint: error: --fix cannot rewrite standard input; "
+                    "use --fix-dry-run\n";
+    return ExitError;
+  }
+  O.Crawl = Crawl;
+  O.MaxPages = MaxPages;
+  if (Rate < 0) {
+    llvm::errs() << "claimlint: error: --rate must be 0 (no limit) or more\n";
+    return ExitError;
+  }
+  O.Rate = Rate;
+  O.Timeout = std::max(1u, Timeout.getValue());
+  O.Summary = SummaryOpt;
+  O.WriteBaseline = WriteBaseline;
+  O.Baseline = BaselineFile;
+  O.Shard = Shard;
+  O.Boilerplate = Boilerplate;
+  if (ProgressOpt == "auto" || ProgressOpt == "always" ||
+      ProgressOpt == "never") {
+    O.Progress = ProgressOpt == "auto" ? -1 : ProgressOpt == "always";
+  } else {
+    llvm::errs() << "claimlint: error: --progress must be auto, always or "
+                    "never\n";
+    return ExitError;
   }
   return runDriver(O);
 }

@@ -7,9 +7,14 @@
 
 #include "Driver.h"
 
+#include "Audit/Audit.h"
+#include "Audit/Crawler.h"
+#include "Audit/Progress.h"
+#include "Audit/Url.h"
 #include "Context/Lexicon.h"
 #include "Engine/Config.h"
 #include "Engine/FileWalker.h"
+#include "Engine/Fix.h"
 #include "Engine/Linter.h"
 #include "Engine/Workspace.h"
 #include "Output/DiffFilter.h"
@@ -21,6 +26,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -144,6 +150,100 @@ void explainRule(const Rule &R, llvm::raw_ostream &OS) {
   }
 }
 
+struct FixCounts {
+  unsigned Fixes = 0, Files = 0;
+};
+
+/// --fix and --fix-dry-run for one linted file: applies (or shows) the safe
+/// suggestions of \p R's findings. After a fix, \p R is the lint of the
+/// new text. Returns false after reporting an error.
+bool fixFile(const DriverOptions &Opts, const Linter &L, const FileSettings &S,
+             const std::string &Display, FileReport &R, llvm::raw_ostream &OS,
+             llvm::raw_ostream &Err, FixCounts &Count) {
+  FixPlan Plan = planFixes(R.Text, R.Diags);
+  for (const auto &Sk : Plan.Skipped)
+    Err << "claimlint: note: " << R.Path << ':' << Sk.first->Line << ':'
+        << Sk.first->Column << ": " << Sk.first->RuleId
+        << ": safe suggestion not applied: " << Sk.second << '\n';
+  if (Plan.Edits.empty())
+    return true;
+  std::string After = applyEdits(R.Text, Plan.Edits);
+  if (Opts.FixDryRun) {
+    OS << unifiedDiff(R.Path, R.Text, After);
+  } else {
+    WriteFixOptions WO;
+    WO.PauseMarker = Opts.FixPauseMarker;
+    if (llvm::Error E = writeFixedFile(Display, R.Text, After, WO)) {
+      Err << "claimlint: error: " << llvm::toString(std::move(E)) << '\n';
+      return false;
+    }
+    R = L.lint(R.Path, std::move(After), S);
+  }
+  Count.Fixes += Plan.Edits.size();
+  ++Count.Files;
+  return true;
+}
+
+/// Configs for web pages are found from the current folder, as for a page
+/// there.
+const char *const UrlSettingsPath = "index.html";
+
+/// Fetches (and with --crawl, crawls) \p Urls, and lints and emits each page
+/// as it arrives, in crawl order.
+void auditUrls(const DriverOptions &Opts, llvm::ArrayRef<std::string> Urls,
+               Workspace &W, AuditSession &Audit, Emitter &Em, Summary &Sum,
+               bool ShowProgress, llvm::raw_ostream &Err) {
+  const Linter &L = W.linter();
+  bool Ignored = false;
+  FileSettings Base = W.settingsFor(UrlSettingsPath, Ignored);
+  ProgressBar Bar(Err, ShowProgress, "pages");
+  CrawlOptions CO;
+  CO.Crawl = Opts.Crawl;
+  CO.MaxPages = Opts.MaxPages;
+  CO.Rate = Opts.Rate;
+  CO.TimeoutSeconds = Opts.Timeout;
+  CO.UserAgent = std::string("claimlint/") + CLAIMLINT_VERSION;
+  CrawlCallbacks CB;
+  CB.Wanted = [&](const std::string &U) { return Audit.inShard(U); };
+  CB.Error = [&](const std::string &U, const std::string &Why) {
+    Bar.finish();
+    Err << "claimlint: error: " << U << ": " << Why << '\n';
+    ++Sum.IoErrors;
+  };
+  CB.Note = [&](const std::string &U, const std::string &Why) {
+    Bar.finish();
+    Err << "claimlint: note: " << U << ": " << Why << '\n';
+  };
+  CB.Progress = [&](size_t Done, size_t Known) { Bar.update(Done, Known); };
+  CB.Page = [&](CrawledPage &&P) {
+    FileSettings S = Base;
+    S.Type = Opts.ForceType ? *Opts.ForceType : P.Type;
+    FileReport R = L.lint(P.Url, std::move(P.Body), S);
+    Audit.prepare(R);
+    ++Sum.Files;
+    if (!R.Error.empty()) {
+      ++Sum.IoErrors;
+      Err << "claimlint: error: " << R.Path << ": " << R.Error << '\n';
+      return;
+    }
+    Sum.Bytes += R.Text.size();
+    Audit.filter(R);
+    if (!R.Diags.empty())
+      ++Sum.FilesWithFindings;
+    for (const Diagnostic &D : R.Diags) {
+      if (D.Sev == Severity::Error)
+        ++Sum.Errors;
+      else if (D.Sev == Severity::Warning)
+        ++Sum.Warnings;
+      else
+        ++Sum.Infos;
+    }
+    Em.file(R);
+  };
+  crawl(Urls, CO, CB);
+  Bar.finish();
+}
+
 } // namespace
 
 int runDriver(const DriverOptions &Opts) {
@@ -180,13 +280,39 @@ int runDriver(const DriverOptions &Opts) {
   WO.Lint.MinSeverity = Opts.MinSeverity;
   WO.Lint.Today = Opts.Today.empty() ? todayUtc() : Opts.Today;
 
+  // Audit options: web pages are fetched, not walked (docs/audits.md).
+  std::vector<std::string> Urls, LocalPaths;
+  for (const std::string &P : Opts.Paths)
+    (isWebUrl(P) ? Urls : LocalPaths).push_back(P);
+  AuditOptions AO;
+  if (!Opts.Shard.empty()) {
+    auto Sh = parseShard(Opts.Shard);
+    if (!Sh)
+      return Fail(Sh.takeError());
+    AO.Shard = *Sh;
+  }
+  if (auto BM = parseBoilerplateMode(Opts.Boilerplate))
+    AO.Boilerplate = *BM;
+  else
+    return Fail(makeError("--boilerplate must be once, every or skip"));
+  AO.Baseline = Opts.Baseline;
+  AO.WriteBaseline = Opts.WriteBaseline;
+  AO.Summary = Opts.Summary;
+  auto AuditOrErr = AuditSession::create(AO);
+  if (!AuditOrErr)
+    return Fail(AuditOrErr.takeError());
+  AuditSession &Audit = **AuditOrErr;
+  bool ShowProgress = Opts.Progress < 0
+                          ? llvm::sys::Process::StandardErrIsDisplayed()
+                          : Opts.Progress > 0;
+
   // 1. Inputs. A first workspace without rules would be wasted work, so the
   // walk asks configs directly for extra file types.
   WalkResult Inputs;
   std::vector<std::string> ConfigProbe;
   if (!Listing) {
     ConfigResolver Probe(Opts.Config, Opts.NoConfig);
-    Inputs = walkPaths(Opts.Paths, [&](llvm::StringRef P) {
+    Inputs = walkPaths(LocalPaths, [&](llvm::StringRef P) {
       if (hasLintableExtension(P))
         return true;
       llvm::StringRef Dir = llvm::sys::path::parent_path(P);
@@ -197,8 +323,12 @@ int runDriver(const DriverOptions &Opts) {
       return false;
     });
     llvm::consumeError(Probe.takeErrors()); // reported by the workspace
+    llvm::erase_if(Inputs.Files,
+                   [&](const std::string &F) { return !Audit.inShard(F); });
     for (const std::string &F : Inputs.Files)
       ConfigProbe.push_back(NameOf(F));
+    if (!Urls.empty())
+      ConfigProbe.push_back(UrlSettingsPath);
   }
 
   // 2. Rules, lexicon and configs.
@@ -207,6 +337,9 @@ int runDriver(const DriverOptions &Opts) {
     return Fail(WS.takeError());
   Workspace &W = **WS;
   const RuleSet &Rules = W.rules();
+  for (const Rule &R : Rules.rules())
+    if (R.Kind == RuleKind::Document)
+      Audit.addPageLevelRule(R.Id);
 
   // Output stream.
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -272,7 +405,13 @@ int runDriver(const DriverOptions &Opts) {
   if (Opts.Format == OutputFormat::GitHub)
     if (const char *P = std::getenv("GITHUB_STEP_SUMMARY"))
       EO.StepSummaryFile = P;
-  std::unique_ptr<Emitter> Em = makeEmitter(Opts.Format, *OS, EO);
+  // --fix-dry-run prints a diff instead of the findings.
+  llvm::raw_null_ostream NoFindings;
+  if (Opts.FixDryRun)
+    EO.StepSummaryFile.clear();
+  std::unique_ptr<Emitter> Em =
+      makeEmitter(Opts.Format, Opts.FixDryRun ? NoFindings : *OS, EO);
+  FixCounts Fixed;
   Summary Sum;
   Em->begin();
   // Input errors (missing files) are reported, the rest still linted.
@@ -280,6 +419,10 @@ int runDriver(const DriverOptions &Opts) {
     Err << "claimlint: error: " << E << '\n';
     ++Sum.IoErrors;
   }
+  for (const std::string &N : Inputs.Notes)
+    Err << "claimlint: note: " << N << '\n';
+  ProgressBar Bar(Err, ShowProgress && !Jobs.empty());
+  Bar.setTotal(Jobs.size());
 
   // 6. Lint in parallel; emit in path order as results arrive, with a
   // bounded window so memory does not grow with the number of files.
@@ -318,6 +461,7 @@ int runDriver(const DriverOptions &Opts) {
         R->Error = M;
       } else {
         *R = L.lint(Shown, std::move(*Text), J.Settings);
+        Audit.prepare(*R);
       }
       std::lock_guard<std::mutex> Lock(Mu);
       Slots[I] = std::move(R);
@@ -340,10 +484,20 @@ int runDriver(const DriverOptions &Opts) {
       Err << "claimlint: error: " << R->Path << ": " << R->Error << '\n';
     } else {
       Sum.Bytes += R->Text.size();
-      if (Diff)
-        llvm::erase_if(R->Diags, [&](const Diagnostic &D) {
-          return !Diff->keep(R->Path, D.Line, D.EndLine);
-        });
+      auto Filter = [&] {
+        if (Diff)
+          llvm::erase_if(R->Diags, [&](const Diagnostic &D) {
+            return !Diff->keep(R->Path, D.Line, D.EndLine);
+          });
+      };
+      Filter();
+      if (Opts.Fix || Opts.FixDryRun) {
+        if (!fixFile(Opts, L, Jobs[I].Settings, Jobs[I].Display, *R, *OS, Err,
+                     Fixed))
+          ++Sum.IoErrors;
+        Filter(); // a fix changes no line, so the same lines stay
+      }
+      Audit.filter(*R);
       if (!R->Diags.empty())
         ++Sum.FilesWithFindings;
       for (const Diagnostic &D : R->Diags) {
@@ -356,6 +510,7 @@ int runDriver(const DriverOptions &Opts) {
       }
       Em->file(*R);
     }
+    Bar.advance(R->Text.size());
     {
       std::lock_guard<std::mutex> Lock(Mu);
       Emitted = I + 1;
@@ -364,7 +519,15 @@ int runDriver(const DriverOptions &Opts) {
   }
   for (std::thread &T : Pool)
     T.join();
+  Bar.finish();
+  if (!Urls.empty())
+    auditUrls(Opts, Urls, W, Audit, *Em, Sum, ShowProgress, Err);
   Em->end(Sum);
+  if (Opts.Fix || Opts.FixDryRun)
+    Err << "claimlint: " << Fixed.Fixes
+        << (Fixed.Fixes == 1 ? " fix" : " fixes") << " in " << Fixed.Files
+        << (Fixed.Files == 1 ? " file" : " files")
+        << (Opts.FixDryRun ? " would be applied" : " applied") << '\n';
   OS->flush();
   if (File && File->has_error()) {
     Err << "claimlint: error: " << Opts.OutputFile << ": write failed\n";
@@ -372,8 +535,20 @@ int runDriver(const DriverOptions &Opts) {
     return ExitError;
   }
 
+  {
+    // The summary follows a text report, or stands alone when the report
+    // went to a file; next to a machine-readable report it goes to stderr.
+    bool ToStdout =
+        !Opts.OutputFile.empty() || Opts.Format == OutputFormat::Text;
+    if (llvm::Error E = Audit.finish(ToStdout ? llvm::outs() : Err, Err))
+      return Fail(std::move(E));
+  }
   if (Sum.IoErrors)
     return ExitError;
+  if (!Opts.WriteBaseline.empty()) // recording a baseline accepts everything
+    return ExitClean;
+  if (Opts.FixDryRun) // like diff: 1 when there is a difference
+    return Fixed.Fixes ? ExitFindings : ExitClean;
   // --max-warnings applies even with --fail-on never.
   if (Opts.MaxWarnings && Sum.Warnings > *Opts.MaxWarnings)
     return ExitFindings;

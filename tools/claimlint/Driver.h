@@ -43,6 +43,19 @@ struct DriverOptions {
   unsigned Jobs = 0; ///< 0: all cores
   std::string Today;
   llvm::Optional<FileType> ForceType;
+  // Audits of many pages and of live sites (docs/audits.md).
+  bool Crawl = false;      ///< --crawl: follow same-site links and sitemaps
+  unsigned MaxPages = 500; ///< --max-pages, with --crawl
+  double Rate = 2;         ///< --rate: requests per second (0: no limit)
+  unsigned Timeout = 30;   ///< --timeout: seconds per request
+  bool Summary = false;    ///< --summary
+  std::string Baseline, WriteBaseline; ///< --baseline, --write-baseline
+  std::string Shard;                   ///< --shard K/N
+  std::string Boilerplate = "once";    ///< --boilerplate once|every|skip
+  int Progress = -1;      ///< --progress: -1 when stderr is a terminal, 0, 1
+  bool Fix = false;       ///< --fix: apply safe suggestions in place
+  bool FixDryRun = false; ///< --fix-dry-run: print them as a unified diff
+  std::string FixPauseMarker; ///< hidden, tests only (WriteFixOptions)
 };
 
 /// Runs claimlint; returns the process exit code.

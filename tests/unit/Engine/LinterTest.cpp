@@ -42,7 +42,7 @@ struct Fixture {
                     R"({"vocabulary": {"COND": ["arthritis"]}})"},
          {{"t/cure.json",
            ruleJson("cure", "error",
-                    R"("phrases": ["cure~ [your] {COND}", "miracle"],
+                    R"("phrases": ["cure~ [your] {COND}", "miracle", "risk-free"],
                         "exceptions": ["miracle of modern surgery"],
                         "suggestions": ["may ease"])")},
           {"t/risks.json",
@@ -115,6 +115,9 @@ TEST(Linter, DocumentRuleFiresOnceAtTheFirstClaim) {
   EXPECT_THAT(ids(fx().lint("A miracle. Side effects are rare.")),
               ElementsAre("t/cure@1:3"));
   EXPECT_TRUE(fx().lint("Nothing claimed; no risks named.").Diags.empty());
+  // A required phrase inside a claim names no risk.
+  EXPECT_THAT(ids(fx().lint("It is risk-free.")),
+              ElementsAre("t/cure@1:7", "t/risks@1:7"));
 }
 
 TEST(Linter, DisableNextLineAndUnusedSuppressions) {
@@ -161,7 +164,7 @@ TEST(Linter, MinSeverityFilters) {
 }
 
 TEST(Linter, InvalidUtf8NeverShiftsPositions) {
-  std::string T = "\xFF\xFE bad \xC3 bytes cures arthritis. risk";
+  std::string T = "\xC0\xFF bad \xC3 bytes cures arthritis. risk";
   FileReport R = fx().lint(T);
   ASSERT_EQ(R.Diags.size(), 1u);
   EXPECT_EQ(R.Diags[0].Offset, T.find("cures"));

@@ -99,11 +99,92 @@ TEST(HtmlReaderTest, NonProseElementsAreSkipped) {
   EXPECT_EQ(mapped(P, "Visible cures"), raw(T, "Visible cures"));
 }
 
-TEST(HtmlReaderTest, TextInHeadIsSkippedUntilTheBodyStarts) {
+TEST(HtmlReaderTest, TextInHeadStartsTheBody) {
+  // As in a browser, text in <head> ends the head: it is body text that
+  // visitors see (the minimal scanner used to drop it).
   llvm::StringRef T = "<head>stray cures<link rel=x><title>T</title>"
                       "<p>Body cures</p>";
   Prose P = read(T);
-  EXPECT_EQ(blocks(P), (Blocks{"title: T", "paragraph: Body cures"}));
+  EXPECT_EQ(blocks(P), (Blocks{"paragraph: stray cures", "title: T",
+                               "paragraph: Body cures"}));
+  EXPECT_EQ(mapped(P, "stray cures"), raw(T, "stray cures"));
+}
+
+TEST(HtmlReaderTest, TextTheParserMovesKeepsItsOffsets) {
+  // Foster parenting moves "stray cures" before the table in the tree; it
+  // stays at its own position, as a block of its own.
+  llvm::StringRef T = "<table><tr>stray &amp; cures<td>Cell cures</td></tr>"
+                      "</table><p>a <b>cures</p> flu</b>";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P),
+            (Blocks{"paragraph: stray & cures", "table-cell: Cell cures",
+                    "paragraph: a cures", "paragraph: flu"}));
+  EXPECT_EQ(mapped(P, "stray & cures"), raw(T, "stray &amp; cures"));
+  EXPECT_EQ(mapped(P, "flu"), raw(T, "flu"));
+}
+
+TEST(HtmlReaderTest, ReferencesOutsideTheShortTableAndIgnoredTags) {
+  // &Cconint; is one code point and &NotNestedGreaterGreater; two; neither
+  // is in decodeCharacterReference's table, gumbo decodes both.
+  llvm::StringRef T = "<p>x &Cconint; y &NotNestedGreaterGreater; z a</x>b "
+                      "&#x1F600; &amp\r\nend</p>";
+  Prose P = read(T);
+  EXPECT_EQ(P.text(), "x \xE2\x88\xB0 y \xE2\xAA\xA2\xCC\xB8 z ab "
+                      "\xF0\x9F\x98\x80 & end\n");
+  EXPECT_EQ(mapped(P, "\xE2\x88\xB0"), raw(T, "&Cconint;"));
+  EXPECT_EQ(mapped(P, "\xE2\xAA\xA2\xCC\xB8"),
+            raw(T, "&NotNestedGreaterGreater;"));
+  EXPECT_EQ(mapped(P, "z ab"), raw(T, "z a</x>b"));
+  EXPECT_EQ(mapped(P, "& end"), raw(T, "&amp\r\nend"));
+}
+
+TEST(HtmlReaderTest, AttributesWithReferencesAndLineBreaks) {
+  llvm::StringRef T = "<img alt=\"Tea\r\ncures &amp; heals&copy=x\">"
+                      "<meta name=description content='Cures &eacute;'>";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P), (Blocks{"alt-text: Tea cures & heals&copy=x",
+                               "description: Cures \xC3\xA9"}));
+  EXPECT_EQ(mapped(P, "Tea cures & heals"), raw(T, "Tea\r\ncures &amp; heals"));
+  EXPECT_EQ(mapped(P, "&copy=x"), raw(T, "&copy=x"));
+  EXPECT_EQ(mapped(P, "Cures \xC3\xA9"), raw(T, "Cures &eacute;"));
+}
+
+TEST(HtmlReaderTest, JsonLdNamesAndDescriptions) {
+  llvm::StringRef T =
+      "<script type=\"application/ld+json\">{\"@type\": \"Product\", "
+      "\"name\": \"Tea \\u0026 cures\", \"offers\": {\"price\": \"cures\"}, "
+      "\"description\": [\"Heals\\nall\", \"Cures \\\"flu\\\"\"], "
+      "\"url\": \"x\"}</script><script>var name = \"cures\";</script>";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P), (Blocks{"title: Tea & cures", "description: Heals all",
+                               "description: Cures \"flu\""}));
+  EXPECT_EQ(mapped(P, "Tea & cures"), raw(T, "Tea \\u0026 cures"));
+  EXPECT_EQ(mapped(P, "Heals all"), raw(T, "Heals\\nall"));
+  EXPECT_EQ(mapped(P, "flu"), raw(T, "flu"));
+}
+
+TEST(HtmlReaderTest, OpenGraphTitleHiddenAndSkippedElements) {
+  llvm::StringRef T =
+      "<meta property=\"og:title\" content=\"Cures all\">"
+      "<meta property=\"og:description\" content=\"Heals\">"
+      "<p hidden>Hidden cures</p><div>Shown<noscript>cures</noscript>"
+      "<template>cures</template><kbd>cures</kbd>text</div>";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P), (Blocks{"title: Cures all", "description: Heals",
+                               "paragraph: Shown text"}));
+}
+
+TEST(HtmlReaderTest, DeepNestingIsFlattenedNotLost) {
+  std::string T;
+  for (int I = 0; I < 2000; ++I)
+    T += "<div><b>";
+  T += "Deep cures";
+  for (int I = 0; I < 2000; ++I)
+    T += "</b></div>";
+  T += "<p>After</p>";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P), (Blocks{"paragraph: Deep cures", "paragraph: After"}));
+  EXPECT_EQ(mapped(P, "Deep cures"), raw(T, "Deep cures"));
 }
 
 TEST(HtmlReaderTest, AltTextAndMetaDescription) {

@@ -1,0 +1,81 @@
+//===- bench/MicroMain.cpp - Microbenchmark entry point -------------------===//
+//
+// Part of claimlint. SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+//
+// claimlint-microbench [--benchmark_filter=REGEX] [...Google Benchmark flags]
+// claimlint-microbench --print-patterns=N
+//
+// Prints the corpus sizes first, so results from different runs can be
+// compared per byte. CLAIMLINT_BENCH_RULES_DIR=DIR adds the packs in DIR to
+// the workspace the whole-file benchmarks lint with. --print-patterns prints the first N synthetic claim
+// patterns, one a line (bench/compare builds its scaling packs from them).
+//
+//===----------------------------------------------------------------------===//
+
+#include "BenchCorpus.h"
+
+#include "Engine/Workspace.h"
+#include "Support/Error.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace claimlint {
+namespace bench {
+
+const Workspace &workspace() {
+  static std::unique_ptr<Workspace> W = [] {
+    WorkspaceOptions O;
+    O.NoConfig = true;
+    O.Lint.Today = "2025-01-01";
+    if (const char *D = std::getenv("CLAIMLINT_BENCH_RULES_DIR"))
+      O.RulesDirs.push_back(D);
+    auto WS = Workspace::create(O);
+    if (!WS) {
+      printErrors(WS.takeError(), llvm::errs(), false);
+      std::exit(2);
+    }
+    return std::move(*WS);
+  }();
+  return *W;
+}
+
+} // namespace bench
+} // namespace claimlint
+
+int main(int Argc, char **Argv) {
+  using namespace claimlint;
+  const char *Print = "--print-patterns=";
+  if (Argc == 2 && std::strncmp(Argv[1], Print, std::strlen(Print)) == 0) {
+    int N = std::atoi(Argv[1] + std::strlen(Print));
+    for (const std::string &P :
+         bench::claimPatterns(static_cast<unsigned>(std::max(N, 0))))
+      std::printf("%s\n", P.c_str());
+    return 0;
+  }
+  benchmark::Initialize(&Argc, Argv);
+  if (benchmark::ReportUnrecognizedArguments(Argc, Argv))
+    return 1;
+  const bench::Corpus &C = bench::corpus();
+  benchmark::AddCustomContext("markdown_bytes",
+                              std::to_string(C.Markdown.size()));
+  benchmark::AddCustomContext("html_bytes", std::to_string(C.Html.size()));
+  benchmark::AddCustomContext("plain_bytes", std::to_string(C.Plain.size()));
+  benchmark::AddCustomContext(
+      "default_pack_rules",
+      std::to_string(bench::workspace().rules().rules().size()));
+  benchmark::AddCustomContext(
+      "default_pack_patterns",
+      std::to_string(bench::workspace().rules().triggers().size()));
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
