@@ -6,8 +6,8 @@
 //
 // --format claims / claims-json: every claim on every page, whatever its
 // status, with the evidence and reviewer an annotation gave it. Engine checks
-// (claimlint/...) are findings about comments, not claims, and are left out,
-// except expired evidence, which a ledger reader must see.
+// (claimlint/...) are findings about comments, not claims, and are left out;
+// each claim's row carries its evidence's expiry date.
 //
 //===----------------------------------------------------------------------===//
 
