@@ -47,8 +47,8 @@ namespace {
 
 /// Links to these are not pages: they are not fetched.
 bool looksLikeAsset(llvm::StringRef Path) {
-  llvm::StringRef Ext =
-      llvm::sys::path::extension(Path.split('?').first).lower();
+  // The lowered copy must outlive the comparisons below.
+  std::string Ext = llvm::sys::path::extension(Path.split('?').first).lower();
   for (const char *E :
        {".pdf",  ".jpg",  ".jpeg", ".png",  ".gif",  ".webp",  ".svg", ".ico",
         ".css",  ".js",   ".mjs",  ".json", ".zip",  ".gz",    ".tgz", ".mp3",

@@ -135,9 +135,7 @@ Directives parseDirectives(const Prose &P, llvm::StringRef Text,
       for (llvm::StringRef Part : Parts) {
         Part = Part.trim();
         auto KV = Part.split(':');
-        llvm::StringRef K = KV.first.trim().lower() == KV.first.trim()
-                                ? KV.first.trim()
-                                : KV.first.trim();
+        llvm::StringRef K = KV.first.trim();
         llvm::StringRef V = KV.second.trim();
         if (K == "reviewed-by" || K == "reviewer")
           E.Reviewer = V.str();

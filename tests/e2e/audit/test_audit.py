@@ -194,6 +194,17 @@ class Folders(unittest.TestCase):
                          {"site/page.md"})
         self.assertIn("logo.html: binary file skipped", p.stderr)
 
+    def test_html_comments_carry_directives(self):
+        self.write("p.html",
+                   "<p>Our pills cure arthritis.</p>\n"
+                   "<!-- claimlint-disable-next-line health/cure-claim -- "
+                   "reviewed by legal -->\n"
+                   "<p>Stem cells cure arthritis.</p>\n")
+        p = run("--format", "jsonl", "p.html", cwd=self.dir)
+        cure = [f["line"] for f in findings(p.stdout)
+                if f["rule"] == "health/cure-claim"]
+        self.assertEqual(cure, [1])
+
     def test_progress_bar(self):
         for i in range(5):
             self.write("p%d.md" % i, "Stem cells cure arthritis.\n")

@@ -18,6 +18,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <unistd.h>
 
 using namespace claimlint;
@@ -107,15 +108,31 @@ TEST_F(FileWalkerTest, SymlinkLoopsAreWalkedOnce) {
 }
 
 TEST_F(FileWalkerTest, UnreadableFolderIsAnErrorAndTheWalkGoesOn) {
-  if (::geteuid() == 0)
-    GTEST_SKIP() << "root reads every folder";
   write("locked/x.md", "text");
   write("open/y.md", "text");
   llvm::sys::fs::setPermissions(path("locked"), llvm::sys::fs::perms(0));
-  WalkResult R = walk();
-  EXPECT_THAT(rel(R), ElementsAre("open/y.md"));
-  ASSERT_EQ(R.Errors.size(), 1u);
-  EXPECT_THAT(R.Errors[0], HasSubstr("locked"));
+  if (::geteuid() != 0) {
+    WalkResult R = walk();
+    EXPECT_THAT(rel(R), ElementsAre("open/y.md"));
+    ASSERT_EQ(R.Errors.size(), 1u);
+    EXPECT_THAT(R.Errors[0], HasSubstr("locked"));
+    return;
+  }
+  // Root reads every folder, so the walk runs in a child process that has
+  // become user nobody, the owner of the tree.
+  for (const char *Rel : {"", "locked", "locked/x.md", "open", "open/y.md"})
+    ASSERT_EQ(::chown(path(Rel).c_str(), 65534, 65534), 0) << Rel;
+  EXPECT_EXIT(
+      {
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+          std::_Exit(3);
+        WalkResult R = walk();
+        bool Ok = rel(R) == std::vector<std::string>{"open/y.md"} &&
+                  R.Errors.size() == 1 &&
+                  R.Errors[0].find("locked") != std::string::npos;
+        std::_Exit(Ok ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 } // namespace
