@@ -126,6 +126,10 @@ int runStdioServer(int InFd, int OutFd, ServerOptions Opts,
         S.handleFramingError(Next->Error);
       if (S.exited())
         return S.exitCode();
+      if (OutputBroken) {
+        Log << "claimlint-lsp: cannot write to the client; stopping\n";
+        return 1;
+      }
       continue;
     }
     if (AtEof) {

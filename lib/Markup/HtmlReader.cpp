@@ -15,9 +15,9 @@
 // moves text (foster parenting) and ProseBuilder needs source order. Text the
 // parser moved thus forms a block of its own at its true position.
 //
-// gumbo allocates from an arena that is dropped whole: no per-node frees, and
-// no recursion over a tree that may be 200,000 elements deep (gumbo's own
-// destructor recurses). The walk is iterative too.
+// Nesting is capped at 512 elements before gumbo sees the page (as browsers
+// cap it), which keeps gumbo's stack scans and its recursive destructor
+// bounded on hostile input. The walk is iterative.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,7 +26,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/MemAlloc.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
 #include <cassert>
@@ -275,47 +275,6 @@ void collectHtmlComments(llvm::StringRef Text, uint32_t Begin, uint32_t End,
 
 namespace {
 
-/// A bump allocator for gumbo. Nothing is freed until the arena goes, so a
-/// tree of any depth is dropped without walking it.
-class Arena {
-public:
-  explicit Arena(size_t InputSize)
-      : Next(std::min<size_t>(std::max<size_t>(InputSize * 4, 16 << 10),
-                              16 << 20)) {}
-  Arena(const Arena &) = delete;
-  Arena &operator=(const Arena &) = delete;
-  ~Arena() {
-    for (char *Block : Blocks)
-      std::free(Block);
-  }
-
-  void *allocate(size_t N) {
-    N = (N + 15) & ~size_t(15);
-    if (N > Left) {
-      size_t Size = std::max(N, Next);
-      Next = std::min<size_t>(Next * 2, 16 << 20);
-      Cur = static_cast<char *>(llvm::safe_malloc(Size));
-      Blocks.push_back(Cur);
-      Left = Size;
-    }
-    void *P = Cur;
-    Cur += N;
-    Left -= N;
-    return P;
-  }
-
-  static void *allocateFn(void *Self, size_t N) {
-    return static_cast<Arena *>(Self)->allocate(N);
-  }
-  static void deallocateFn(void *, void *) {}
-
-private:
-  std::vector<char *> Blocks;
-  char *Cur = nullptr;
-  size_t Left = 0;
-  size_t Next;
-};
-
 bool isHtmlSpace(char C) {
   return C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f';
 }
@@ -509,6 +468,20 @@ bool isRawTextTag(GumboTag T) {
   }
 }
 
+/// gumbo_tag_enum() compares the name with every tag name in turn; the
+/// pre-scan looks up every tag of the page, so it uses a hash map.
+GumboTag tagOf(const std::string &Lower) {
+  static const llvm::StringMap<GumboTag> Tags = [] {
+    llvm::StringMap<GumboTag> M;
+    for (int T = 0; T < GUMBO_TAG_UNKNOWN; ++T)
+      M[gumbo_normalized_tagname(static_cast<GumboTag>(T))] =
+          static_cast<GumboTag>(T);
+    return M;
+  }();
+  auto It = Tags.find(Lower);
+  return It == Tags.end() ? GUMBO_TAG_UNKNOWN : It->second;
+}
+
 /// Deepest nesting gumbo is given. Its tree builder scans the stack of open
 /// elements for many tags, so 100,000 nested elements would cost quadratic
 /// time; browsers cap the depth too (Chromium at 512) and so do we.
@@ -520,7 +493,11 @@ constexpr unsigned MaxDepth = 512;
 /// the excess as a browser does.
 std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
   std::vector<Range> Out;
-  unsigned Depth = 0;
+  // The elements open, as the parser will see them: an end tag closes the
+  // nearest open element of its name (and those inside it) and is ignored
+  // when none is open, so stray end tags cannot hide depth.
+  std::vector<GumboTag> Open;
+  std::vector<std::string> OpenNames; // for GUMBO_TAG_UNKNOWN
   size_t P = 0;
   while ((P = S.find('<', P)) != llvm::StringRef::npos) {
     llvm::StringRef R = S.substr(P);
@@ -544,11 +521,17 @@ std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
     if (Gt == llvm::StringRef::npos)
       break;
     std::string Lower = S.slice(NB, std::min(NE, NB + 32)).lower();
-    GumboTag T = gumbo_tag_enum(Lower.c_str());
+    GumboTag T = tagOf(Lower);
     P = Gt + 1;
     if (End) {
-      if (countsForDepth(T) && Depth > 0)
-        --Depth;
+      if (!countsForDepth(T))
+        continue;
+      for (size_t I = Open.size(); I-- > 0;)
+        if (Open[I] == T && (T != GUMBO_TAG_UNKNOWN || OpenNames[I] == Lower)) {
+          Open.resize(I);
+          OpenNames.resize(I);
+          break;
+        }
       continue;
     }
     if (isRawTextTag(T)) {
@@ -559,13 +542,16 @@ std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
       P = Q == llvm::StringRef::npos ? S.size() : Q;
       continue;
     }
-    if (!countsForDepth(T) || S[Gt - 1] == '/')
+    // "<div/>" opens a div in HTML: only void elements never open.
+    if (!countsForDepth(T))
       continue;
-    if (Depth >= MaxDepth)
+    if (Open.size() >= MaxDepth) {
       Out.push_back({Base + static_cast<uint32_t>(R.data() - S.data()),
                      Base + static_cast<uint32_t>(Gt + 1)});
-    else
-      ++Depth;
+      continue;
+    }
+    Open.push_back(T);
+    OpenNames.push_back(T == GUMBO_TAG_UNKNOWN ? Lower : std::string());
   }
   return Out;
 }
@@ -694,20 +680,19 @@ void GumboReader::run() {
     Buf = Copy;
   }
 
-  Arena A(Buf.size());
   GumboOptions O = kGumboDefaultOptions;
-  O.allocator = Arena::allocateFn;
-  O.deallocator = Arena::deallocateFn;
-  O.userdata = &A;
   O.max_errors = 0; // errors are not recorded at all
   GumboOutput *Out = gumbo_parse_with_options(&O, Buf.data(), Buf.size());
   if (!Out)
     return;
+  Runs.reserve(Buf.size() / 32);
   walk(Out->document);
   if (Runs.empty())
     loneEndTag();
   emit();
-  // The arena frees the tree; gumbo_destroy_output would recurse over it.
+  // gumbo's destructor recurses over the tree, which tooDeepTags() keeps
+  // at most about MaxDepth deep.
+  gumbo_destroy_output(&O, Out);
 }
 
 /// gumbo drops a lone end tag; inside Markdown, "</div>" or "</br>" still

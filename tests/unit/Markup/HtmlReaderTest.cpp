@@ -174,6 +174,23 @@ TEST(HtmlReaderTest, OpenGraphTitleHiddenAndSkippedElements) {
                                "paragraph: Shown text"}));
 }
 
+TEST(HtmlReaderTest, StrayEndTagsAndSlashesCannotHideDepth) {
+  // "</span>" closes nothing and "<div/>" opens a div: both leave the
+  // nesting growing, and both must still be capped.
+  auto Start = std::chrono::steady_clock::now();
+  for (const char *Unit : {"<div></span>", "<div/>", "<x-a></x-b>"}) {
+    std::string T;
+    for (int I = 0; I < 50000; ++I)
+      T += Unit;
+    T += "cures";
+    Prose P = read(T);
+    EXPECT_EQ(mapped(P, "cures"), raw(T, "cures")) << Unit;
+  }
+  auto Elapsed = std::chrono::steady_clock::now() - Start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(Elapsed).count(),
+            20);
+}
+
 TEST(HtmlReaderTest, DeepNestingIsFlattenedNotLost) {
   std::string T;
   for (int I = 0; I < 2000; ++I)
