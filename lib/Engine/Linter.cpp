@@ -158,6 +158,10 @@ FileReport Linter::lint(std::string Path, std::string Text,
   };
 
   std::vector<Diagnostic> Out;
+  // At most one per claim, plus the few document and directive findings:
+  // no doubling (a 10 MB page has about 25,000, and a Diagnostic is large).
+  Out.reserve(Raw.size() + Dirs.Suppressions.size() + Dirs.Evidence.size() +
+              Dirs.Problems.size() + 8);
   auto MakeDiag = [&](llvm::StringRef RuleId, Severity Sev, Range Orig,
                       std::string Message) {
     Diagnostic D;
@@ -265,10 +269,11 @@ FileReport Linter::lint(std::string Path, std::string Text,
     D.Note = R.Note;
     D.Status = Dec.Status;
     D.Explanation = Dec.Explanation;
-    for (const Suggestion &Sg : R.Suggestions) {
-      D.Suggestions.push_back(Sg.Text);
-      D.SafeSuggestions.push_back(Sg.Safe);
-    }
+    for (const Suggestion &Sg : R.Suggestions)
+      if (llvm::Optional<std::string> Text = Sg.fill(D.Match)) {
+        D.Suggestions.push_back(std::move(*Text));
+        D.SafeSuggestions.push_back(Sg.Safe);
+      }
     for (const Cue &C : Dec.Cues) {
       Range CO = P.toOriginal(C.Span);
       D.Cues.push_back({cueKindName(C.Kind).str(), CO.Begin, CO.size(),

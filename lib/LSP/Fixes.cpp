@@ -201,7 +201,10 @@ std::vector<Fix> fixesFor(const Diagnostic &D, const FixInput &In) {
     bool PreferredSet = false;
     for (size_t I = 0; I < R.Suggestions.size(); ++I) {
       const Suggestion &S = R.Suggestions[I];
-      std::string New = matchCase(Match, S.Text);
+      llvm::Optional<std::string> Filled = S.fill(Match);
+      if (!Filled)
+        continue;
+      std::string New = matchCase(Match, *Filled);
       if (New == Match)
         continue;
       bool Pref = S.Safe && !PreferredSet;

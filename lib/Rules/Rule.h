@@ -17,6 +17,7 @@
 #define CLAIMLINT_RULES_RULE_H
 
 #include "Context/Analyzer.h"
+#include "Rules/Suggestion.h"
 #include "Support/Severity.h"
 
 #include "llvm/ADT/Optional.h"
@@ -51,11 +52,6 @@ struct TriggerGroup {
   llvm::Optional<bool> HedgeImmune;      ///< overrides the rule's
   std::string Message;                   ///< overrides the rule's if set
   std::vector<CompiledPattern> Compiled; ///< filled by the loader
-};
-
-struct Suggestion {
-  std::string Text;  ///< replacement for the matched span
-  bool Safe = false; ///< may be applied by --fix
 };
 
 struct Example {

@@ -143,6 +143,44 @@ void compilePatterns(const std::vector<std::string> &Patterns,
   }
 }
 
+/// Finds the "{match}" and "{LIST|LIST}" slots of a suggestion
+/// (Rules/Suggestion.h). Other text in braces is left as written.
+void parseSlots(Suggestion &Sg, const Vocabulary &Vocab, const std::string &Ptr,
+                const SourceText &F, FileErrors &E) {
+  llvm::StringRef T = Sg.Text;
+  for (size_t At = T.find('{'); At != llvm::StringRef::npos;
+       At = T.find('{', At + 1)) {
+    size_t Close = T.find('}', At);
+    if (Close == llvm::StringRef::npos)
+      break;
+    llvm::StringRef Inner = T.slice(At + 1, Close);
+    if (Inner.empty() ||
+        Inner.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "abcdefghijklmnopqrstuvwxyz0123456789_|") !=
+            llvm::StringRef::npos)
+      continue;
+    SuggestionSlot Slot;
+    Slot.Begin = At;
+    Slot.End = Close + 1;
+    if (Inner != "match") {
+      llvm::SmallVector<llvm::StringRef, 4> Names;
+      Inner.split(Names, '|');
+      for (llvm::StringRef Name : Names) {
+        auto It = Vocab.find(Name);
+        if (It == Vocab.end()) {
+          E.addAt(locateJsonPointer(F.Text, Ptr) + 1 + At,
+                  "unknown vocabulary term list '{" + Name.str() +
+                      "}' in a suggestion");
+          return;
+        }
+        Slot.Lists.push_back(
+            std::make_shared<TermFinder>(Name.str(), It->second));
+      }
+    }
+    Sg.Slots.push_back(std::move(Slot));
+  }
+}
+
 } // namespace
 
 llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
@@ -282,6 +320,10 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
                 "a suggestion is a string or {\"text\": ..., \"safe\": bool}");
           continue;
         }
+        parseSlots(Sg, Vocab,
+                   "/suggestions/" + std::to_string(I) +
+                       (S.is_string() ? "" : "/text"),
+                   F, E);
         R.Suggestions.push_back(std::move(Sg));
       }
     }
@@ -352,9 +394,9 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
         PatternSet Probe;
         auto Idx = Probe.add(P.Regex);
         if (!Idx)
-          Err = llvm::joinErrors(
-              std::move(Err), jsonError(F.Path, F.Text, P.JsonPointer,
-                                        llvm::toString(Idx.takeError())));
+          Err = llvm::joinErrors(std::move(Err),
+                                 jsonError(F.Path, F.Text, P.JsonPointer,
+                                           llvm::toString(Idx.takeError())));
       }
     };
     for (const TriggerGroup &T : R.Triggers)

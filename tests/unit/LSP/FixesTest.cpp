@@ -70,6 +70,29 @@ TEST_F(FixesTest, EveryKindForAClaim) {
                               "REASON -->\n");
 }
 
+TEST_F(FixesTest, RewriteKeepsTheConditionOfTheMatch) {
+  // health/cure-claim's rewrites carry {BODY|COND|AILMENT}: the quick fix
+  // keeps "hip arthritis" and takes the sentence's capital.
+  std::string T = "Cures *hip*\narthritis in weeks.\n";
+  FileSettings S = defaultSettings(W->rules(), FileType::Markdown);
+  FileReport R = W->linter().lint("t.md", T, S);
+  const Diagnostic *D = nullptr;
+  for (const Diagnostic &X : R.Diags)
+    if (X.RuleId == "health/cure-claim")
+      D = &X;
+  ASSERT_NE(D, nullptr);
+  FixInput In;
+  In.Text = T;
+  In.Type = FileType::Markdown;
+  In.Today = "2026-11-01";
+  In.R = &W->rules().rules()[W->rules().find(D->RuleId)];
+  auto F = fixesFor(*D, In);
+  ASSERT_FALSE(F.empty());
+  EXPECT_EQ(F[0].Kind, FixKind::Rewrite);
+  EXPECT_EQ(applied(T, F[0]),
+            "May ease symptoms for some people with hip arthritis in weeks.\n");
+}
+
 TEST_F(FixesTest, FixedTextLintsClean) {
   std::string T = "Intro.\n\nOur tea cures colds.\n";
   auto F = fixesAt(T, "cures");
