@@ -87,7 +87,9 @@ FixPlan planFixes(llvm::StringRef Text, llvm::ArrayRef<Diagnostic> Diags) {
     E.Length = D->Length;
     E.Text = *Safe;
     E.RuleId = D->RuleId;
-    if (!E.Text.empty() && isAsciiUpper(Span.front()) &&
+    // "Cures" starts a sentence; "FDA-approved" is an acronym, not a capital.
+    bool Acronym = Span.size() > 1 && isAsciiUpper(Span[1]);
+    if (!E.Text.empty() && isAsciiUpper(Span.front()) && !Acronym &&
         isAsciiLower(E.Text.front()))
       E.Text.front() = static_cast<char>(E.Text.front() - 'a' + 'A');
     End = uint64_t(E.Offset) + E.Length;

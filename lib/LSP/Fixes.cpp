@@ -107,9 +107,11 @@ bool hasComments(FileType T) {
 bool isUpperAscii(char C) { return C >= 'A' && C <= 'Z'; }
 bool isLowerAscii(char C) { return C >= 'a' && C <= 'z'; }
 
+/// A capital when the match has one ("Cures"), not for an acronym ("FDA").
 std::string matchCase(llvm::StringRef Match, std::string Replacement) {
+  bool Acronym = Match.size() > 1 && isUpperAscii(Match[1]);
   if (!Match.empty() && !Replacement.empty() && isUpperAscii(Match[0]) &&
-      isLowerAscii(Replacement[0]))
+      !Acronym && isLowerAscii(Replacement[0]))
     Replacement[0] = static_cast<char>(Replacement[0] - 'a' + 'A');
   return Replacement;
 }

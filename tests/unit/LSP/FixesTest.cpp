@@ -93,6 +93,26 @@ TEST_F(FixesTest, RewriteKeepsTheConditionOfTheMatch) {
             "May ease symptoms for some people with hip arthritis in weeks.\n");
 }
 
+TEST_F(FixesTest, AcronymAtTheStartOfAMatchIsNotACapital) {
+  std::string T = "Our FDA-approved injections help.\n";
+  FileReport R = W->linter().lint(
+      "t.md", T, defaultSettings(W->rules(), FileType::Markdown));
+  const Diagnostic *D = nullptr;
+  for (const Diagnostic &X : R.Diags)
+    if (X.RuleId == "health/regulatory-status-claim")
+      D = &X;
+  ASSERT_NE(D, nullptr);
+  FixInput In;
+  In.Text = T;
+  In.Type = FileType::Markdown;
+  In.Today = "2026-11-01";
+  In.R = &W->rules().rules()[W->rules().find(D->RuleId)];
+  auto F = fixesFor(*D, In);
+  ASSERT_FALSE(F.empty());
+  EXPECT_EQ(applied(T, F[0]),
+            "Our not approved by the FDA for this use injections help.\n");
+}
+
 TEST_F(FixesTest, FixedTextLintsClean) {
   std::string T = "Intro.\n\nOur tea cures colds.\n";
   auto F = fixesAt(T, "cures");
