@@ -6,27 +6,29 @@
 //
 // claimlint-microbench [--benchmark_filter=REGEX] [...Google Benchmark flags]
 // claimlint-microbench --print-patterns=N
+// claimlint-microbench --print-default-patterns
 //
 // Prints the corpus sizes first, so results from different runs can be
 // compared per byte. CLAIMLINT_BENCH_RULES_DIR=DIR adds the packs in DIR to
-// the workspace the whole-file benchmarks lint with. --print-patterns prints the first N synthetic claim
-// patterns, one a line (bench/compare builds its scaling packs from them).
+// the workspace the whole-file benchmarks lint with. --print-patterns prints
+// the first N synthetic claim patterns, one a line (bench/compare builds its
+// scaling packs from them).
 //
 //===----------------------------------------------------------------------===//
 
-#include "BenchCorpus.h"
-
 #include "Engine/Workspace.h"
+#include "Rules/RuleLoader.h"
 #include "Support/Error.h"
 
 #include "llvm/Support/raw_ostream.h"
 
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
+#include <benchmark/benchmark.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+
+#include "BenchCorpus.h"
 
 namespace claimlint {
 namespace bench {
@@ -59,6 +61,31 @@ int main(int Argc, char **Argv) {
     for (const std::string &P :
          bench::claimPatterns(static_cast<unsigned>(std::max(N, 0))))
       std::printf("%s\n", P.c_str());
+    return 0;
+  }
+  if (Argc == 2 && std::strcmp(Argv[1], "--print-default-patterns") == 0) {
+    // Every regex of the built-in packs as the loader compiles it: rule id,
+    // kind (trigger group, exception, requirement), its size, the regex.
+    RuleLoader Loader;
+    Loader.addBuiltin();
+    auto Loaded = Loader.load();
+    if (!Loaded) {
+      printErrors(Loaded.takeError(), llvm::errs(), false);
+      return 2;
+    }
+    auto Print = [](const Rule &R, const char *Kind, const CompiledPattern &P) {
+      std::printf("%s\t%s%s\t%zu\t%s\n", R.Id.c_str(), Kind,
+                  P.Longest ? "/phrase" : "", P.Regex.size(), P.Regex.c_str());
+    };
+    for (const Rule &R : Loaded->Rules) {
+      for (const TriggerGroup &G : R.Triggers)
+        for (const CompiledPattern &P : G.Compiled)
+          Print(R, "trigger", P);
+      for (const CompiledPattern &P : R.CompiledExceptions)
+        Print(R, "exception", P);
+      for (const CompiledPattern &P : R.CompiledRequires)
+        Print(R, "requires", P);
+    }
     return 0;
   }
   benchmark::Initialize(&Argc, Argv);

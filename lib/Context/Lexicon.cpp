@@ -22,6 +22,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 
@@ -393,13 +394,16 @@ bool checkPhrase(llvm::StringRef Phrase, size_t &Offset, std::string &Msg) {
     Msg = "invalid phrase: " + llvm::toString(Re.takeError());
     return false;
   }
+  // Parsed only: a set compiles nothing until Compile(), and the Analyzer
+  // compiles every phrase once anyway (same words in its errors as RE2's).
   RE2::Options O;
   O.set_log_errors(false);
   O.set_case_sensitive(false);
-  RE2 Compiled(*Re, O);
-  if (!Compiled.ok()) {
+  RE2::Set Parse(O, RE2::UNANCHORED);
+  std::string Error;
+  if (Parse.Add(*Re, &Error) < 0) {
     Offset = 0;
-    Msg = "invalid phrase: " + Compiled.error();
+    Msg = "invalid phrase: " + Error;
     return false;
   }
   return true;

@@ -12,6 +12,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace claimlint {
 
 namespace {
@@ -265,6 +267,167 @@ compileTermList(const std::vector<std::string> &Terms, const Vocabulary &Vocab,
     Out += *R;
   }
   Out += ')';
+  return Out;
+}
+
+namespace {
+
+/// The end of the atom at \p I (a character, an escape, a class or a whole
+/// group), or npos when not understood.
+size_t atomEnd(llvm::StringRef R, size_t I) {
+  constexpr size_t NPos = llvm::StringRef::npos;
+  char C = R[I];
+  if (C == '\\') {
+    if (I + 1 >= R.size() || R[I + 1] == 'Q')
+      return NPos; // \Q...\E: not produced by phrases; keep it whole
+    char E = R[I + 1];
+    if ((E == 'p' || E == 'P' || E == 'x') && I + 2 < R.size() &&
+        R[I + 2] == '{') {
+      size_t End = R.find('}', I + 3);
+      return End == NPos ? NPos : End + 1;
+    }
+    if (E == 'p' || E == 'P')
+      return std::min(R.size(), I + 3);
+    if (E == 'x')
+      return std::min(R.size(), I + 4);
+    size_t J = I + 2; // an escaped UTF-8 character keeps its tail
+    while (J < R.size() && (static_cast<unsigned char>(R[J]) & 0xC0) == 0x80)
+      ++J;
+    return J;
+  }
+  if (C == '[') {
+    size_t J = I + 1;
+    if (J < R.size() && R[J] == '^')
+      ++J;
+    if (J < R.size() && R[J] == ']')
+      ++J; // a leading ']' is literal
+    while (J < R.size() && R[J] != ']') {
+      if (R.substr(J).startswith("[:")) {
+        size_t E = R.find(":]", J + 2);
+        if (E == NPos)
+          return NPos;
+        J = E + 2;
+      } else if (R[J] == '\\') {
+        size_t E = atomEnd(R, J);
+        if (E == NPos)
+          return NPos;
+        J = E;
+      } else {
+        ++J;
+      }
+    }
+    return J < R.size() ? J + 1 : NPos;
+  }
+  if (C == '(') {
+    if (R.substr(I).startswith("(?") && I + 2 < R.size() && R[I + 2] != ':')
+      return NPos; // flags or a named group: keep the pattern as it is
+    size_t J = I + 1;
+    while (J < R.size() && R[J] != ')') {
+      size_t E = atomEnd(R, J);
+      if (E == NPos)
+        return NPos;
+      J = E;
+    }
+    return J < R.size() ? J + 1 : NPos;
+  }
+  if (C == ')')
+    return NPos;
+  size_t J = I + 1;
+  while (J < R.size() && (static_cast<unsigned char>(R[J]) & 0xC0) == 0x80)
+    ++J;
+  return J;
+}
+
+/// Where the quantifiers that follow an atom end ('*', '+', '?', {n,m}).
+size_t quantifiersEnd(llvm::StringRef R, size_t I) {
+  while (I < R.size()) {
+    if (R[I] == '*' || R[I] == '+' || R[I] == '?') {
+      ++I;
+      continue;
+    }
+    if (R[I] == '{' && I + 1 < R.size() && llvm::isDigit(R[I + 1])) {
+      size_t J = I + 1;
+      while (J < R.size() && (llvm::isDigit(R[J]) || R[J] == ','))
+        ++J;
+      if (J < R.size() && R[J] == '}') {
+        I = J + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return I;
+}
+
+/// The start of the shortest tail of \p R, cut between top-level pieces,
+/// that is at least \p MinTail bytes long; 0 when there is none (too short,
+/// a top-level '|', or syntax this does not follow).
+size_t tailStart(llvm::StringRef R, size_t MinTail) {
+  if (R.size() <= MinTail)
+    return 0;
+  size_t Best = 0;
+  for (size_t I = 0; I < R.size();) {
+    if (R[I] == '|')
+      return 0;
+    size_t E = atomEnd(R, I);
+    if (E == llvm::StringRef::npos)
+      return 0;
+    if (R.size() - I >= MinTail)
+      Best = I;
+    I = quantifiersEnd(R, E);
+  }
+  return Best;
+}
+
+} // namespace
+
+std::string
+joinLongestAlternatives(const std::vector<llvm::StringRef> &Regexes) {
+  // Tails shorter than this are not worth a group of their own.
+  constexpr size_t MinTail = 256;
+  std::vector<llvm::StringRef> Tails;              // in order of first use
+  std::vector<std::vector<llvm::StringRef>> Heads; // per tail
+  std::vector<llvm::StringRef> Alone;
+  llvm::StringMap<unsigned> TailIndex;
+  for (llvm::StringRef R : Regexes) {
+    size_t T = tailStart(R, MinTail);
+    if (T == 0) {
+      Alone.push_back(R);
+      continue;
+    }
+    auto In = TailIndex.try_emplace(R.substr(T), Tails.size());
+    if (In.second) {
+      Tails.push_back(R.substr(T));
+      Heads.emplace_back();
+    }
+    Heads[In.first->second].push_back(R.take_front(T));
+  }
+  std::string Out;
+  bool First = true;
+  auto Sep = [&] {
+    if (!First)
+      Out += '|';
+    First = false;
+  };
+  for (size_t I = 0; I < Tails.size(); ++I) {
+    Sep();
+    if (Heads[I].size() == 1) {
+      Out += Heads[I][0];
+    } else {
+      Out += "(?:";
+      for (size_t H = 0; H < Heads[I].size(); ++H) {
+        if (H)
+          Out += '|';
+        Out += Heads[I][H];
+      }
+      Out += ')';
+    }
+    Out += Tails[I];
+  }
+  for (llvm::StringRef R : Alone) {
+    Sep();
+    Out += R;
+  }
   return Out;
 }
 

@@ -55,6 +55,17 @@ llvm::Expected<std::string>
 compileTermList(const std::vector<std::string> &Terms, const Vocabulary &Vocab,
                 size_t &ErrorIndex, size_t &ErrorOffset);
 
+/// Joins \p Regexes into one alternation for leftmost-longest matching,
+/// with the same language (so the same matches) as "a|b|...": alternatives
+/// that end in the same long tail (a vocabulary list of a few KB, say) share
+/// it, "(?:a|b)TAIL". RE2 factors common prefixes itself but not common
+/// suffixes, and the phrases of one rule often end in the same list: sharing
+/// it makes the pattern smaller, so faster to parse and compile. Under
+/// leftmost-first matching the order of alternatives would matter: do not
+/// use it there.
+std::string
+joinLongestAlternatives(const std::vector<llvm::StringRef> &Regexes);
+
 } // namespace claimlint
 
 #endif // CLAIMLINT_MATCH_PHRASE_H

@@ -7,6 +7,7 @@
 
 #include "Rules/RuleSet.h"
 
+#include "Match/Phrase.h"
 #include "Rules/JsonLocation.h"
 #include "Support/Error.h"
 
@@ -48,16 +49,15 @@ RuleSet::build(std::vector<Rule> Rules) {
     S->ById[R.Id] = RI;
     for (unsigned G = 0; G < R.Triggers.size(); ++G) {
       // Phrases of one group become a single alternation (leftmost-longest
-      // among them); each pattern stays its own entry.
-      std::string Phrases;
+      // among them; long common tails shared, see joinLongestAlternatives);
+      // each pattern stays its own entry.
+      std::vector<llvm::StringRef> PhraseRegexes;
       std::string FirstPointer;
       for (const CompiledPattern &P : R.Triggers[G].Compiled) {
         if (P.Longest) {
-          if (!Phrases.empty())
-            Phrases += '|';
-          else
+          if (PhraseRegexes.empty())
             FirstPointer = P.JsonPointer;
-          Phrases += P.Regex;
+          PhraseRegexes.push_back(P.Regex);
           continue;
         }
         auto Idx = addPattern(S->Triggers, R, P);
@@ -67,8 +67,10 @@ RuleSet::build(std::vector<Rule> Rules) {
         }
         S->Owners.push_back({RI, G});
       }
-      if (!Phrases.empty()) {
-        auto Idx = addPattern(S->Triggers, R, {Phrases, true, FirstPointer});
+      if (!PhraseRegexes.empty()) {
+        auto Idx = addPattern(
+            S->Triggers, R,
+            {joinLongestAlternatives(PhraseRegexes), true, FirstPointer});
         if (!Idx) {
           Err = llvm::joinErrors(std::move(Err), Idx.takeError());
           continue;

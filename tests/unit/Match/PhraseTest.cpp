@@ -106,3 +106,70 @@ TEST(Phrase, VocabularyInPatterns) {
 }
 
 } // namespace
+
+namespace {
+
+/// Every match of \p Regex (leftmost-longest, case-insensitive) in \p Text.
+std::vector<std::pair<uint32_t, uint32_t>> spans(const std::string &Regex,
+                                                 llvm::StringRef Text) {
+  PatternSet S;
+  unsigned I = llvm::cantFail(S.add(Regex));
+  llvm::cantFail(S.compile());
+  std::vector<std::pair<uint32_t, uint32_t>> Out;
+  S.findAll(I, Text, [&](uint32_t B, uint32_t E) {
+    Out.emplace_back(B, E);
+    return true;
+  });
+  return Out;
+}
+
+/// A term list of about 500 bytes, like a rule's vocabulary expansion.
+std::string longList() {
+  std::string L = "(?:";
+  for (int I = 0; I < 60; ++I)
+    L += (I ? "|" : "") + std::string("cond") + std::to_string(I) + "x";
+  return L + ")";
+}
+
+TEST(JoinLongestAlternatives, SharesALongCommonTail) {
+  std::string Tail = longList() + "\\b";
+  std::vector<std::string> Rx = {
+      "\\bcures? " + Tail, "\\bheal(?:s|ed)? " + Tail, "\\bpain[- ]?free\\b",
+      "\\bend (?:your )?" + Tail};
+  std::vector<llvm::StringRef> Refs(Rx.begin(), Rx.end());
+  std::string Joined = joinLongestAlternatives(Refs);
+  // The list once, not three times.
+  EXPECT_EQ(Joined.find(Tail), Joined.rfind(Tail));
+  EXPECT_LT(Joined.size(), Tail.size() * 2);
+  std::string Plain = Rx[0] + "|" + Rx[1] + "|" + Rx[2] + "|" + Rx[3];
+  llvm::StringRef Text = "It cures cond7x and heals cond12x. Pain-free! "
+                         "We END your cond59x, heal cond3 and cure cond60x; "
+                         "cures cond1x cond2x, healed COND0X.";
+  EXPECT_EQ(spans(Joined, Text), spans(Plain, Text));
+  EXPECT_EQ(spans(Joined, Text).size(), 6u);
+}
+
+TEST(JoinLongestAlternatives, LongestMatchAcrossSharedAndAlone) {
+  // "cure cond1x" (shared tail) against a longer alternative kept alone.
+  std::string Tail = longList();
+  std::vector<std::string> Rx = {"cure " + Tail, "cures? " + Tail,
+                                 "cure cond1x for good"};
+  std::vector<llvm::StringRef> Refs(Rx.begin(), Rx.end());
+  std::string Joined = joinLongestAlternatives(Refs);
+  llvm::StringRef Text = "we cure cond1x for good, cures cond2x";
+  EXPECT_THAT(spans(Joined, Text),
+              ElementsAre(std::make_pair(3u, 23u), std::make_pair(25u, 37u)));
+}
+
+TEST(JoinLongestAlternatives, KeepsWhatItCannotSplit) {
+  std::string Tail = longList();
+  // A top-level '|', a flag group, a short pattern and an empty one.
+  std::vector<std::string> Rx = {"a|b" + Tail, "(?i)x" + Tail, "short", ""};
+  std::vector<llvm::StringRef> Refs(Rx.begin(), Rx.end());
+  EXPECT_EQ(joinLongestAlternatives(Refs),
+            Rx[0] + "|" + Rx[1] + "|" + Rx[2] + "|" + Rx[3]);
+  std::vector<llvm::StringRef> One = {Rx[2]};
+  EXPECT_EQ(joinLongestAlternatives(One), "short");
+}
+
+} // namespace
