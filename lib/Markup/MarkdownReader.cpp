@@ -69,8 +69,8 @@ public:
   uint32_t read(uint32_t Start);
 
 private:
-  void value(size_t Index, uint32_t At, BlockKind Kind);
-  void quoted(uint32_t Open, llvm::StringRef Delim);
+  uint32_t value(size_t Index, uint32_t At, BlockKind Kind);
+  uint32_t quoted(uint32_t Open, llvm::StringRef Delim);
   void continuation(size_t Index);
 
   llvm::StringRef Text;
@@ -99,7 +99,12 @@ uint32_t FrontMatterReader::read(uint32_t Start) {
   if (After == 0)
     return Start; // Never closed: not front matter.
 
+  // The end of the last value read: a quoted value may span lines, and a
+  // line inside it is not a key of its own.
+  uint32_t ValueEnd = 0;
   for (size_t I = 0; I < Body.size(); ++I) {
+    if (Body[I].Begin < ValueEnd)
+      continue;
     llvm::StringRef S = Text.slice(Body[I].Begin, Body[I].End);
     if (Toml && S.startswith("["))
       break; // Keys after a [table] header are not the page's own.
@@ -125,19 +130,21 @@ uint32_t FrontMatterReader::read(uint32_t Start) {
         continue;
     }
     Rest = Rest.ltrim(" \t");
-    value(I, Body[I].End - static_cast<uint32_t>(Rest.size()), Kind);
+    ValueEnd = value(I, Body[I].End - static_cast<uint32_t>(Rest.size()), Kind);
   }
   return After;
 }
 
 /// Reads the value of the key on body line \p Index, which starts at \p At.
-void FrontMatterReader::value(size_t Index, uint32_t At, BlockKind Kind) {
+/// Returns where a quoted value ends (it may span lines), else \p At.
+uint32_t FrontMatterReader::value(size_t Index, uint32_t At, BlockKind Kind) {
   llvm::StringRef V = Text.slice(At, Body[Index].End);
+  uint32_t End = At;
   B.beginBlock(Kind);
   if (Toml && (V.startswith("\"\"\"") || V.startswith("'''"))) {
-    quoted(At, V.take_front(3));
+    End = quoted(At, V.take_front(3));
   } else if (V.startswith("\"") || V.startswith("'")) {
-    quoted(At, V.take_front(1));
+    End = quoted(At, V.take_front(1));
   } else if (!Toml && (V.startswith("|") || V.startswith(">"))) {
     continuation(Index); // A block scalar.
   } else {
@@ -150,6 +157,7 @@ void FrontMatterReader::value(size_t Index, uint32_t At, BlockKind Kind) {
       continuation(Index);
   }
   B.endBlock();
+  return End;
 }
 
 /// Adds the more-indented lines after body line \p Index: the content of a
@@ -168,8 +176,9 @@ void FrontMatterReader::continuation(size_t Index) {
 }
 
 /// Adds a quoted value whose opening delimiter is at \p Open. Escapes map to
-/// their raw spans; line breaks inside the value read as spaces.
-void FrontMatterReader::quoted(uint32_t Open, llvm::StringRef Delim) {
+/// their raw spans; line breaks inside the value read as spaces. Returns the
+/// offset of its closing delimiter (the end of the front matter if none).
+uint32_t FrontMatterReader::quoted(uint32_t Open, llvm::StringRef Delim) {
   bool Double = Delim[0] == '"';
   uint32_t Limit = Body.back().End;
   auto DelimLen = static_cast<uint32_t>(Delim.size());
@@ -221,6 +230,7 @@ void FrontMatterReader::quoted(uint32_t Open, llvm::StringRef Delim) {
     Run = P;
   }
   Flush(P);
+  return P;
 }
 
 //===----------------------------------------------------------------------===//

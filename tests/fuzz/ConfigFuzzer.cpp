@@ -94,10 +94,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   }
   const ConfigFile &Cf = **C;
-  static const char *const Paths[] = {"page.md", "docs/a/b/treatments.html",
-                                      "vendor/x.md",
-                                      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-                                      "aaaaaaaaaa/bbbbbbbbbbbbbbbb.txt"};
+  static const char *const Paths[] = {
+      "page.md", "docs/a/b/treatments.html", "vendor/x.md",
+      ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+       "aaaaaaaaaa/bbbbbbbbbbbbbbbb.txt")};
   for (const char *P : Paths) {
     for (const std::string &G : Cf.Ignore)
       (void)matchGlob(G, P);

@@ -254,4 +254,13 @@ inline void lintAndCheck(llvm::StringRef Text, FileType Type) {
 } // namespace fuzz
 } // namespace claimlint
 
+/// Called once by libFuzzer before the first input (the replay driver does
+/// not call it): loads the built-in rules here, so that their loading time
+/// is not counted against the first input's -timeout. Each fuzz binary has
+/// exactly one file that includes this header.
+extern "C" int LLVMFuzzerInitialize(int * /*Argc*/, char *** /*Argv*/) {
+  claimlint::fuzz::builtinWorkspace();
+  return 0;
+}
+
 #endif // CLAIMLINT_TESTS_FUZZ_FUZZCOMMON_H
