@@ -11,6 +11,11 @@ import subprocess
 import threading
 import time
 
+# Seconds to wait for a reply by default. Sanitized builds start and lint
+# several times slower: scripts/test-asan sets CLAIMLINT_TEST_TIMEOUT_SCALE.
+DEFAULT_TIMEOUT = 10 * float(os.environ.get("CLAIMLINT_TEST_TIMEOUT_SCALE",
+                                            "1"))
+
 
 class ProtocolViolation(Exception):
     pass
@@ -171,7 +176,9 @@ class Server:
         self.send(msg)
         return rid
 
-    def wait(self, pred, timeout=10, what="message"):
+    def wait(self, pred, timeout=None, what="message"):
+        if timeout is None:
+            timeout = DEFAULT_TIMEOUT
         deadline = time.monotonic() + timeout
         # Look at what already arrived first.
         with self._lock:
@@ -205,14 +212,14 @@ class Server:
             except queue.Empty:
                 return
 
-    def response(self, rid, timeout=10):
+    def response(self, rid, timeout=None):
         return self.wait(lambda m: m.get("id") == rid and "method" not in m,
                          timeout, "response %r" % rid)
 
-    def request(self, method, params=None, timeout=10):
+    def request(self, method, params=None, timeout=None):
         return self.response(self.request_async(method, params), timeout)
 
-    def diagnostics(self, uri, version=None, pred=None, timeout=10):
+    def diagnostics(self, uri, version=None, pred=None, timeout=None):
         def ok(m):
             if m.get("method") != "textDocument/publishDiagnostics":
                 return False
@@ -245,10 +252,11 @@ class Server:
             "textDocument": {"uri": uri, "version": version},
             "contentChanges": changes})
 
-    def shutdown_and_exit(self, timeout=10):
-        r = self.request("shutdown")
+    def shutdown_and_exit(self, timeout=None):
+        r = self.request("shutdown", timeout=timeout)
         self.notify("exit")
-        return r, self.proc.wait(timeout)
+        return r, self.proc.wait(DEFAULT_TIMEOUT if timeout is None
+                                 else timeout)
 
     def kill(self):
         if self.proc.poll() is None:

@@ -22,8 +22,8 @@ namespace {
 /// front matter, indented continuations, raw HTML, reference definitions).
 const char *const MarkdownPieces[] = {
     "This tea cures colds.",
-    "A miracle \xE2\x80\x9C"
-    "cure\xE2\x80\x9D \xF0\x9F\x98\x80 for you.",
+    ("A miracle \xE2\x80\x9C"
+     "cure\xE2\x80\x9D \xF0\x9F\x98\x80 for you."),
     "It may cure you, some say [3].",
     "There is no cure for arthritis.",
     "# Cures for everything",

@@ -290,6 +290,20 @@ TEST(MarkdownReaderTest, TomlFrontMatter) {
   EXPECT_EQ(mapped(P, "Literal"), raw(T, "Literal"));
 }
 
+TEST(MarkdownReaderTest, QuotedValueSpanningLinesHidesKeysInside) {
+  // A quote left open runs on to the next line; that line is part of the
+  // value, not a key of its own (a fuzz finding: it was read twice).
+  llvm::StringRef T = "+++\n"
+                      "title = \"Tea\n"
+                      "title = cures colds\"\n"
+                      "+++\n"
+                      "Body.\n";
+  Prose P = read(T);
+  EXPECT_EQ(blocks(P),
+            (Blocks{"title: Tea title = cures colds", "paragraph: Body."}));
+  EXPECT_EQ(mapped(P, "cures colds"), raw(T, "cures colds"));
+}
+
 TEST(MarkdownReaderTest, UnclosedFrontMatterIsMarkdown) {
   llvm::StringRef T = "---\ntitle: Tea cures\n";
   Prose P = read(T);
