@@ -40,6 +40,23 @@ protected:
     return {};
   }
 
+  /// The fixes of the first finding of built-in rule \p Rule in \p Text.
+  std::vector<Fix> builtinFixes(const std::string &Text, llvm::StringRef Rule) {
+    FileReport R = W->linter().lint(
+        "t.md", Text, defaultSettings(W->rules(), FileType::Markdown));
+    for (const Diagnostic &D : R.Diags)
+      if (D.RuleId == Rule) {
+        FixInput In;
+        In.Text = Text;
+        In.Type = FileType::Markdown;
+        In.Today = "2026-11-01";
+        In.R = &W->rules().rules()[W->rules().find(D.RuleId)];
+        return fixesFor(D, In);
+      }
+    ADD_FAILURE() << "no finding of " << Rule.str();
+    return {};
+  }
+
   std::string applied(const std::string &Text, const Fix &F) {
     return applyEdits(Text, F.Edits);
   }
@@ -74,19 +91,7 @@ TEST_F(FixesTest, RewriteKeepsTheConditionOfTheMatch) {
   // health/cure-claim's rewrites carry {BODY|COND|AILMENT}: the quick fix
   // keeps "hip arthritis" and takes the sentence's capital.
   std::string T = "Cures *hip*\narthritis in weeks.\n";
-  FileSettings S = defaultSettings(W->rules(), FileType::Markdown);
-  FileReport R = W->linter().lint("t.md", T, S);
-  const Diagnostic *D = nullptr;
-  for (const Diagnostic &X : R.Diags)
-    if (X.RuleId == "health/cure-claim")
-      D = &X;
-  ASSERT_NE(D, nullptr);
-  FixInput In;
-  In.Text = T;
-  In.Type = FileType::Markdown;
-  In.Today = "2026-11-01";
-  In.R = &W->rules().rules()[W->rules().find(D->RuleId)];
-  auto F = fixesFor(*D, In);
+  auto F = builtinFixes(T, "health/cure-claim");
   ASSERT_FALSE(F.empty());
   EXPECT_EQ(F[0].Kind, FixKind::Rewrite);
   EXPECT_EQ(applied(T, F[0]),
@@ -95,19 +100,7 @@ TEST_F(FixesTest, RewriteKeepsTheConditionOfTheMatch) {
 
 TEST_F(FixesTest, AcronymAtTheStartOfAMatchIsNotACapital) {
   std::string T = "Our FDA-approved injections help.\n";
-  FileReport R = W->linter().lint(
-      "t.md", T, defaultSettings(W->rules(), FileType::Markdown));
-  const Diagnostic *D = nullptr;
-  for (const Diagnostic &X : R.Diags)
-    if (X.RuleId == "health/regulatory-status-claim")
-      D = &X;
-  ASSERT_NE(D, nullptr);
-  FixInput In;
-  In.Text = T;
-  In.Type = FileType::Markdown;
-  In.Today = "2026-11-01";
-  In.R = &W->rules().rules()[W->rules().find(D->RuleId)];
-  auto F = fixesFor(*D, In);
+  auto F = builtinFixes(T, "health/regulatory-status-claim");
   ASSERT_FALSE(F.empty());
   EXPECT_EQ(applied(T, F[0]),
             "Our not approved by the FDA for this use injections help.\n");
