@@ -204,7 +204,12 @@ void AuditSession::filter(FileReport &R) {
   if (!P.InChrome.empty() && isWebUrl(R.Path))
     if (auto U = parseUrl(R.Path))
       Site = U->Site;
+  if (P.InChrome.empty() && !Accepting) { // nothing to drop: no copy
+    Sum.add(R);
+    return;
+  }
   std::vector<Diagnostic> Kept;
+  Kept.reserve(R.Diags.size());
   for (size_t I = 0; I < R.Diags.size(); ++I) {
     if (I < P.InChrome.size() && P.InChrome[I] &&
         !PageLevel.count(R.Diags[I].RuleId)) {
