@@ -36,26 +36,31 @@ private:
   uint64_t S;
 };
 
-const char *const Conditions[] = {
-    "knee arthritis",     "low back pain",    "sciatica",
-    "heel pain",          "tennis elbow",     "a frozen shoulder",
-    "neck pain",          "hip bursitis",     "tendon pain",
-    "carpal tunnel",      "migraine",         "jaw pain",
-    "shin splints",       "a slipped disc",   "whiplash",
-    "gout",               "stiff joints",     "hamstring strains",
-    "ankle sprains",      "pelvic pain",      "chronic fatigue",
-    "plantar fasciitis",  "rotator cuff pain", "osteoarthritis"};
-const char *const Treatments[] = {
-    "physiotherapy",      "shockwave therapy", "PRP injections",
-    "acupuncture",        "dry needling",      "sports massage",
-    "exercise therapy",   "steroid injections", "hydrotherapy",
-    "laser therapy",      "manual therapy",    "Pilates",
-    "taping",             "bracing",           "heat therapy",
-    "stem cell therapy",  "osteopathy",        "nerve blocks"};
+const char *const Conditions[] = {"knee arthritis",    "low back pain",
+                                  "sciatica",          "heel pain",
+                                  "tennis elbow",      "a frozen shoulder",
+                                  "neck pain",         "hip bursitis",
+                                  "tendon pain",       "carpal tunnel",
+                                  "migraine",          "jaw pain",
+                                  "shin splints",      "a slipped disc",
+                                  "whiplash",          "gout",
+                                  "stiff joints",      "hamstring strains",
+                                  "ankle sprains",     "pelvic pain",
+                                  "chronic fatigue",   "plantar fasciitis",
+                                  "rotator cuff pain", "osteoarthritis"};
+const char *const Treatments[] = {"physiotherapy",    "shockwave therapy",
+                                  "PRP injections",   "acupuncture",
+                                  "dry needling",     "sports massage",
+                                  "exercise therapy", "steroid injections",
+                                  "hydrotherapy",     "laser therapy",
+                                  "manual therapy",   "Pilates",
+                                  "taping",           "bracing",
+                                  "heat therapy",     "stem cell therapy",
+                                  "osteopathy",       "nerve blocks"};
 const char *const Activities[] = {
-    "gardening", "running",       "cycling",   "golf",   "swimming",
+    "gardening", "running",         "cycling",   "golf",   "swimming",
     "hiking",    "climbing stairs", "desk work", "tennis", "dancing"};
-const char *const People[] = {"physiotherapist", "surgeon", "GP",
+const char *const People[] = {"physiotherapist", "surgeon",    "GP",
                               "pain specialist", "podiatrist", "nurse"};
 const char *const Plain[] = {
     "Our team will assess how you move and listen to what matters to you.",
@@ -145,25 +150,26 @@ std::vector<Piece> page(Rng &R, unsigned Index) {
       for (unsigned S = 0, NS = 2 + R.below(5); S < NS; ++S)
         Para += (S ? " " : "") + sentence(R);
       P.push_back({Kind::Para, Para,
-                   R.chance(30) ? "https://example.org/page-" +
-                                      std::to_string(Index) + "-" +
-                                      std::to_string(I)
-                                : ""});
+                   R.chance(30)
+                       ? "https://example.org/page-" + std::to_string(Index) +
+                             "-" + std::to_string(I)
+                       : ""});
     }
     if (R.chance(50))
       for (unsigned I = 0, N = 2 + R.below(4); I < N; ++I)
         P.push_back({Kind::Item, sentence(R), ""});
     if (R.chance(20))
-      P.push_back({Kind::Quote, "\"" + fill(R.pick(Claims), R) + "\" says a "
-                                    "patient.",
+      P.push_back({Kind::Quote,
+                   "\"" + fill(R.pick(Claims), R) +
+                       "\" says a "
+                       "patient.",
                    ""});
     if (R.chance(15))
       for (unsigned I = 0; I < 4; ++I)
         P.push_back({Kind::Cell, R.pick(Treatments), ""});
     if (R.chance(10))
-      P.push_back({Kind::Code, "book(\"cure-all\", " + std::to_string(Index) +
-                                   ");",
-                   ""});
+      P.push_back({Kind::Code,
+                   "book(\"cure-all\", " + std::to_string(Index) + ");", ""});
     P.push_back({Kind::Heading, fill("How {T} can help", R), ""});
   }
   return P;
@@ -318,27 +324,27 @@ Corpus generate() {
 
 // Words for generated patterns beyond the hand-written ones.
 const char *const Verbs[] = {
-    "cure",    "heal",    "fix",     "end",     "stop",    "reverse",
-    "erase",   "banish",  "beat",    "defeat",  "remove",  "clear",
-    "restore", "repair",  "rebuild", "regrow",  "renew",   "reset",
-    "correct", "resolve", "kill",    "destroy", "wipe",    "cleanse",
-    "detox",   "boost",   "unlock",  "transform", "solve", "prevent",
-    "halt",    "undo",    "mend",    "free",    "rid",     "shrink",
-    "melt",    "dissolve", "flush",  "purge",   "block",   "shield",
-    "protect", "guard",   "revive",  "recharge", "rebalance", "realign",
-    "release", "ease",    "calm",    "soothe",  "relieve", "lift",
-    "tackle",  "target",  "attack",  "crush",   "conquer", "overcome"};
+    "cure",    "heal",     "fix",     "end",       "stop",      "reverse",
+    "erase",   "banish",   "beat",    "defeat",    "remove",    "clear",
+    "restore", "repair",   "rebuild", "regrow",    "renew",     "reset",
+    "correct", "resolve",  "kill",    "destroy",   "wipe",      "cleanse",
+    "detox",   "boost",    "unlock",  "transform", "solve",     "prevent",
+    "halt",    "undo",     "mend",    "free",      "rid",       "shrink",
+    "melt",    "dissolve", "flush",   "purge",     "block",     "shield",
+    "protect", "guard",    "revive",  "recharge",  "rebalance", "realign",
+    "release", "ease",     "calm",    "soothe",    "relieve",   "lift",
+    "tackle",  "target",   "attack",  "crush",     "conquer",   "overcome"};
 const char *const Objects[] = {
-    "arthritis",   "back pain",  "sciatica",    "migraine",    "gout",
-    "inflammation", "joint pain", "nerve pain",  "neck pain",   "knee pain",
-    "hip pain",    "heel pain",  "tendonitis",  "bursitis",    "fatigue",
-    "insomnia",    "anxiety",    "stress",      "toxins",      "cartilage",
-    "discs",       "spine",      "posture",     "immunity",    "metabolism",
-    "hormones",    "cholesterol", "diabetes",   "obesity",     "cellulite",
-    "wrinkles",    "aging",      "acne",        "eczema",      "psoriasis",
-    "allergies",   "asthma",     "reflux",      "bloating",    "constipation",
-    "headaches",   "tinnitus",   "vertigo",     "scar tissue", "swelling",
-    "stiffness",   "weakness",   "numbness",    "cramps",      "spasms"};
+    "arthritis",    "back pain",   "sciatica",   "migraine",    "gout",
+    "inflammation", "joint pain",  "nerve pain", "neck pain",   "knee pain",
+    "hip pain",     "heel pain",   "tendonitis", "bursitis",    "fatigue",
+    "insomnia",     "anxiety",     "stress",     "toxins",      "cartilage",
+    "discs",        "spine",       "posture",    "immunity",    "metabolism",
+    "hormones",     "cholesterol", "diabetes",   "obesity",     "cellulite",
+    "wrinkles",     "aging",       "acne",       "eczema",      "psoriasis",
+    "allergies",    "asthma",      "reflux",     "bloating",    "constipation",
+    "headaches",    "tinnitus",    "vertigo",    "scar tissue", "swelling",
+    "stiffness",    "weakness",    "numbness",   "cramps",      "spasms"};
 const char *const Handwritten[] = {
     "cur(?:e[sd]?|ing)",
     "pain[- ]?free",

@@ -10,17 +10,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "BenchCorpus.h"
-
 #include "Context/Analyzer.h"
 #include "Context/Segmenter.h"
 #include "Engine/Workspace.h"
 #include "Markup/Reader.h"
 #include "Match/PatternSet.h"
 
+#include <algorithm>
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
+#include "BenchCorpus.h"
 
 namespace claimlint {
 namespace bench {

@@ -4,14 +4,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "BenchCorpus.h"
-
 #include "Context/Segmenter.h"
 #include "Markup/Reader.h"
 #include "Support/LineIndex.h"
 
-#include <benchmark/benchmark.h>
 #include <md4c.h>
+
+#include <benchmark/benchmark.h>
+
+#include "BenchCorpus.h"
 
 namespace claimlint {
 namespace bench {
@@ -78,8 +79,7 @@ void BM_Segment(benchmark::State &St) {
     N = S.size();
     benchmark::DoNotOptimize(S.data());
   }
-  St.SetBytesProcessed(
-      static_cast<int64_t>(St.iterations() * P.text().size()));
+  St.SetBytesProcessed(static_cast<int64_t>(St.iterations() * P.text().size()));
   St.counters["sentences"] = static_cast<double>(N);
 }
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);

@@ -100,8 +100,11 @@ int main(int Argc, char **Argv) {
       "default_pack_rules",
       std::to_string(bench::workspace().rules().rules().size()));
   benchmark::AddCustomContext(
-      "default_pack_patterns",
+      "default_pack_re2_patterns",
       std::to_string(bench::workspace().rules().triggers().size()));
+  benchmark::AddCustomContext(
+      "default_pack_phrase_groups",
+      std::to_string(bench::workspace().rules().phraseGroups()));
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

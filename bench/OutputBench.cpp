@@ -11,14 +11,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "BenchCorpus.h"
-
 #include "Markup/Reader.h"
 #include "Match/PatternSet.h"
 #include "Output/Emitter.h"
 #include "Support/LineIndex.h"
 
 #include <benchmark/benchmark.h>
+
+#include "BenchCorpus.h"
 
 namespace claimlint {
 namespace bench {
@@ -112,8 +112,7 @@ void BM_Emit(benchmark::State &St, OutputFormat F) {
 /// Registers one benchmark per output format this build knows.
 const bool Registered = [] {
   for (const char *Name : {"text", "json", "claims", "claims-json", "sarif",
-                           "checkstyle", "junit", "github", "gitlab",
-                           "rdjson"})
+                           "checkstyle", "junit", "github", "gitlab", "rdjson"})
     if (llvm::Optional<OutputFormat> F = parseOutputFormat(Name))
       benchmark::RegisterBenchmark(
           (std::string("BM_Emit/") + Name).c_str(),

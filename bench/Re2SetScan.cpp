@@ -129,9 +129,8 @@ int main(int Argc, char **Argv) {
   size_t Pos = 0;
   while (Pos < Rules.size()) {
     size_t NL = Rules.find('\n', Pos);
-    std::string Line =
-        Rules.substr(Pos, NL == std::string::npos ? std::string::npos
-                                                  : NL - Pos);
+    std::string Line = Rules.substr(
+        Pos, NL == std::string::npos ? std::string::npos : NL - Pos);
     Pos = NL == std::string::npos ? Rules.size() : NL + 1;
     if (!Line.empty() && Line.back() == '\r')
       Line.pop_back();

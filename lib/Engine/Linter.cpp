@@ -118,8 +118,7 @@ FileReport Linter::lint(std::string Path, std::string Text,
     while (BI < Blocks.size() && End - Begin < ChunkBytes)
       End = Blocks[BI++].Text.End;
     llvm::StringRef Chunk = T.slice(Begin, End);
-    Rules.triggers().matchAll(Chunk, [&](unsigned Pat, uint32_t B, uint32_t E) {
-      RuleSet::Owner O = Rules.owner(Pat);
+    Rules.findTriggers(Chunk, [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
       if (!S.Enabled[O.Rule])
         return true;
       if (Chunk.slice(B, E).contains('\n'))

@@ -45,7 +45,8 @@ public:
   llvm::Expected<unsigned> add(llvm::StringRef Regex,
                                const PatternOptions &Opts = {});
 
-  /// Builds the prefilter. Must be called once, after the last add().
+  /// Builds the prefilter. Must be called once, after the last add(). Its
+  /// RE2::Sets compile on two threads when the machine has two cores.
   llvm::Error compile();
 
   size_t size() const { return Patterns.size(); }

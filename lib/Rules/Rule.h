@@ -17,6 +17,7 @@
 #define CLAIMLINT_RULES_RULE_H
 
 #include "Context/Analyzer.h"
+#include "Match/PhraseMatcher.h"
 #include "Rules/Suggestion.h"
 #include "Support/Severity.h"
 
@@ -62,6 +63,8 @@ struct Rule {
   std::string Id; ///< "<pack>/<rule>", equal to its path
   std::string Pack;
   std::string Path; ///< file it was loaded from ("<builtin>/..." if embedded)
+  /// The pack's vocabulary as written, for the phrase matcher; null if none.
+  std::shared_ptr<const TermLists> Lists;
   RuleKind Kind = RuleKind::Claim;
   Severity Sev = Severity::Warning;
   std::string Summary;

@@ -499,9 +499,13 @@ llvm::Expected<LoadedRules> RuleLoader::load() {
     Err = llvm::joinErrors(std::move(Err), makeError(M));
   LoadedRules Out;
   std::map<std::string, Vocabulary> Vocabs;
+  std::map<std::string, std::shared_ptr<TermLists>> RawVocabs;
   std::map<std::string, std::string> Seen; // id -> path
   for (const PackSource &P : Packs) {
     Vocabulary &Vocab = Vocabs[P.Name];
+    std::shared_ptr<TermLists> &Raw = RawVocabs[P.Name];
+    if (!Raw)
+      Raw = std::make_shared<TermLists>();
     if (P.PackJson) {
       const SourceText &F = *P.PackJson;
       auto J = parseJson(F.Path, F.Text);
@@ -541,6 +545,7 @@ llvm::Expected<LoadedRules> RuleLoader::load() {
                 continue;
               }
               Vocab[It.key()] = *R;
+              (*Raw)[It.key()] = std::move(Terms);
             }
           }
         }
@@ -556,6 +561,7 @@ llvm::Expected<LoadedRules> RuleLoader::load() {
         Err = llvm::joinErrors(std::move(Err), R.takeError());
         continue;
       }
+      R->Lists = Raw;
       auto [It, New] = Seen.emplace(R->Id, F.Path);
       if (!New) {
         Err = llvm::joinErrors(std::move(Err),

@@ -11,6 +11,8 @@
 #include "Rules/JsonLocation.h"
 #include "Support/Error.h"
 
+#include <cstdlib>
+
 namespace claimlint {
 
 namespace {
@@ -39,6 +41,29 @@ int RuleSet::find(llvm::StringRef Id) const {
 
 llvm::Expected<std::unique_ptr<RuleSet>>
 RuleSet::build(std::vector<Rule> Rules) {
+  BuildOptions Opts;
+  if (const char *E = std::getenv("CLAIMLINT_PHRASE_MATCHER"))
+    Opts.PhraseMatcher = llvm::StringRef(E) != "0";
+  return build(std::move(Rules), Opts);
+}
+
+void RuleSet::findTriggers(
+    llvm::StringRef Text,
+    llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch) const {
+  bool Go = true;
+  Phrases.matchAll(Text, [&](unsigned G, uint32_t B, uint32_t E) {
+    Go = OnMatch(PhraseOwners[G], B, E);
+    return Go;
+  });
+  if (!Go)
+    return;
+  Triggers.matchAll(Text, [&](unsigned P, uint32_t B, uint32_t E) {
+    return OnMatch(Owners[P], B, E);
+  });
+}
+
+llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
+                                                        BuildOptions Opts) {
   std::unique_ptr<RuleSet> S(new RuleSet());
   S->Rules = std::move(Rules);
   S->ExceptionIdx.resize(S->Rules.size());
@@ -68,9 +93,18 @@ RuleSet::build(std::vector<Rule> Rules) {
         S->Owners.push_back({RI, G});
       }
       if (!PhraseRegexes.empty()) {
-        auto Idx = addPattern(
-            S->Triggers, R,
-            {joinLongestAlternatives(PhraseRegexes), true, FirstPointer});
+        std::string Joined = joinLongestAlternatives(PhraseRegexes);
+        // The phrase matcher takes the group unless it uses what the
+        // matcher does not model; then RE2 matches it, as before.
+        if (Opts.PhraseMatcher &&
+            PhraseRegexes.size() == R.Triggers[G].Phrases.size())
+          if (S->Phrases.addGroup(R.Triggers[G].Phrases, R.Lists.get(),
+                                  Joined)) {
+            S->PhraseOwners.push_back({RI, G});
+            continue;
+          }
+        auto Idx =
+            addPattern(S->Triggers, R, {std::move(Joined), true, FirstPointer});
         if (!Idx) {
           Err = llvm::joinErrors(std::move(Err), Idx.takeError());
           continue;
@@ -95,6 +129,7 @@ RuleSet::build(std::vector<Rule> Rules) {
   }
   if (Err)
     return Err;
+  S->Phrases.compile();
   if (llvm::Error E = S->Triggers.compile())
     return E;
   if (llvm::Error E = S->Extras.compile())

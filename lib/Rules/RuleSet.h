@@ -6,9 +6,11 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// All loaded rules compiled once: every trigger of every rule goes into one
-/// PatternSet (one RE2::Set pass finds the candidates), exceptions and
-/// document requirements into another. Immutable and thread-safe once built.
+/// All loaded rules compiled once. Trigger phrases go into one PhraseMatcher
+/// (a trie walk over the words, vocabulary lists shared), the groups it does
+/// not model and regex patterns into one PatternSet (one RE2::Set pass finds
+/// the candidates), exceptions and document requirements into another.
+/// Immutable and thread-safe once built.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,7 @@
 #define CLAIMLINT_RULES_RULESET_H
 
 #include "Match/PatternSet.h"
+#include "Match/PhraseMatcher.h"
 #include "Rules/Rule.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -29,6 +32,13 @@ class RuleSet {
 public:
   /// Compiles \p Rules. Invalid RE2 patterns are located errors in their rule
   /// files, all reported together.
+  struct BuildOptions {
+    /// False: every phrase group in RE2, as the phrase matcher's reference
+    /// (tests compare the two; CLAIMLINT_PHRASE_MATCHER=0 sets it).
+    bool PhraseMatcher = true;
+  };
+  static llvm::Expected<std::unique_ptr<RuleSet>> build(std::vector<Rule> Rules,
+                                                        BuildOptions Opts);
   static llvm::Expected<std::unique_ptr<RuleSet>>
   build(std::vector<Rule> Rules);
 
@@ -40,8 +50,18 @@ public:
     unsigned Rule;
     unsigned Group;
   };
+  /// Every trigger match in \p Text (one block of prose), as (owner, begin,
+  /// end) offsets relative to \p Text; per trigger pattern or phrase group
+  /// leftmost-longest (phrases) or leftmost-first (patterns), without
+  /// overlap. Return false to stop.
+  void findTriggers(
+      llvm::StringRef Text,
+      llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch) const;
+
+  /// The RE2 side of the triggers, and how many phrase groups the phrase
+  /// matcher took (benchmarks and tests).
   const PatternSet &triggers() const { return Triggers; }
-  Owner owner(unsigned Pattern) const { return Owners[Pattern]; }
+  size_t phraseGroups() const { return Phrases.groups(); }
 
   /// Exceptions and requirements, per rule: indices into extras().
   const PatternSet &extras() const { return Extras; }
@@ -57,6 +77,8 @@ private:
   llvm::StringMap<unsigned> ById;
   PatternSet Triggers;
   std::vector<Owner> Owners;
+  PhraseMatcher Phrases;
+  std::vector<Owner> PhraseOwners;
   PatternSet Extras;
   std::vector<std::vector<unsigned>> ExceptionIdx;
   std::vector<std::vector<unsigned>> RequireIdx;

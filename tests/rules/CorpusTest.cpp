@@ -1,4 +1,5 @@
-//===- rules/CorpusTest.cpp - The default pack on real text ----------------===//
+//===- rules/CorpusTest.cpp - The default pack on real text
+//----------------===//
 //
 // Part of claimlint. SPDX-License-Identifier: Apache-2.0
 //
@@ -11,13 +12,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../support/TestLint.h"
-
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include "../support/TestLint.h"
 
 using namespace claimlint;
 
