@@ -23,11 +23,13 @@
 
 #include "Match/PatternSet.h"
 #include "Match/Phrase.h"
+#include "Match/PhraseMatcher.h"
 #include "Support/Error.h"
 
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 namespace claimlint {
@@ -146,32 +148,63 @@ bool lookahead(CueKind K) {
 
 /// Cue classes compiled into one PatternSet.
 struct CueSet {
+  /// Phrase groups in the phrase matcher, the rest in RE2; each group has
+  /// an index in the order groups were added (Groups), and matches are put
+  /// in that order before sorting by place, as one PatternSet gave them.
+  PhraseMatcher Words;
+  std::vector<unsigned> WordsOrder; // phrase matcher group -> order
   PatternSet Set;
-  std::vector<Group> Groups; // by pattern index
+  std::vector<unsigned> SetOrder; // pattern -> order
+  std::vector<Group> Groups;      // by order
 
-  llvm::Error add(const std::string &Regex, bool Phrases, Group G) {
+  llvm::Error add(llvm::ArrayRef<std::string> Phrases, const std::string &Regex,
+                  bool IsPhrases, bool TryWords, Group G) {
+    auto Order = static_cast<unsigned>(Groups.size());
+    if (IsPhrases && TryWords && Words.addGroup(Phrases, nullptr, Regex)) {
+      WordsOrder.push_back(Order);
+      Groups.push_back(G);
+      return llvm::Error::success();
+    }
     PatternOptions O;
-    O.CaseInsensitive = Phrases;
-    O.LongestMatch = Phrases;
+    O.CaseInsensitive = IsPhrases;
+    O.LongestMatch = IsPhrases;
     auto Idx = Set.add(Regex, O);
     if (!Idx)
       return makeError("lexicon class '" + cueKindName(G.Kind) +
                        "': " + llvm::toString(Idx.takeError()));
+    SetOrder.push_back(Order);
     Groups.push_back(G);
     return llvm::Error::success();
   }
 
+  llvm::Error compile() {
+    Words.compile();
+    return Set.compile();
+  }
+
   void find(llvm::StringRef Text, Range R, std::vector<Cue> &Out) const {
     llvm::StringRef S = Text.slice(R.Begin, R.End);
+    std::vector<std::tuple<unsigned, uint32_t, uint32_t>> Found;
+    Words.matchAll(S, [&](unsigned G, uint32_t B, uint32_t E) {
+      Found.emplace_back(WordsOrder[G], B, E);
+      return true;
+    });
     Set.matchAll(S, [&](unsigned I, uint32_t B, uint32_t E) {
+      Found.emplace_back(SetOrder[I], B, E);
+      return true;
+    });
+    std::stable_sort(Found.begin(), Found.end(),
+                     [](const auto &A, const auto &B) {
+                       return std::get<0>(A) < std::get<0>(B);
+                     });
+    for (const auto &[I, B, E] : Found) {
       Cue C;
       C.Kind = Groups[I].Kind;
       C.Scope = Groups[I].Scope;
       C.Span = {R.Begin + B, R.Begin + E};
       C.Text = S.slice(B, E).str();
       Out.push_back(std::move(C));
-      return true;
-    });
+    }
     std::sort(Out.begin(), Out.end(),
               [](const Cue &A, const Cue &B) { return A.Span < B.Span; });
     applyMasks(Out);
@@ -190,11 +223,18 @@ Analyzer::Analyzer(std::unique_ptr<Impl> Im) : I(std::move(Im)) {}
 Analyzer::~Analyzer() = default;
 
 llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L) {
+  const char *E = std::getenv("CLAIMLINT_PHRASE_MATCHER");
+  return create(L, !E || llvm::StringRef(E) != "0");
+}
+
+llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L,
+                                                           bool PhraseMatcher) {
   auto Im = std::make_unique<Impl>();
   Im->ScopeWords = L.ScopeWords;
   // (kind, scope) -> joined phrase and pattern alternations.
   struct Joined {
     std::string Phrases, Patterns;
+    std::vector<std::string> PhraseList;
   };
   std::map<std::pair<int, int>, Joined> ByGroup;
   static const Vocabulary NoVocabulary;
@@ -209,6 +249,7 @@ llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L) {
                          "': phrase '" + P +
                          "': " + llvm::toString(Re.takeError()));
       J.Phrases += (J.Phrases.empty() ? "(?:" : "|(?:") + *Re + ")";
+      J.PhraseList.push_back(P);
     }
     for (const std::string &P : C.Patterns)
       J.Patterns += (J.Patterns.empty() ? "(?:" : "|(?:") + P + ")";
@@ -221,15 +262,17 @@ llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L) {
       if (Set == &Im->Next && !lookahead(G.Kind))
         continue;
       if (!J.Phrases.empty())
-        if (llvm::Error E = Set->add(J.Phrases, /*Phrases=*/true, G))
+        if (llvm::Error E = Set->add(J.PhraseList, J.Phrases,
+                                     /*IsPhrases=*/true, PhraseMatcher, G))
           return E;
       if (!J.Patterns.empty())
-        if (llvm::Error E = Set->add(J.Patterns, /*Phrases=*/false, G))
+        if (llvm::Error E =
+                Set->add({}, J.Patterns, /*IsPhrases=*/false, false, G))
           return E;
     }
   }
   for (CueSet *Set : {&Im->All, &Im->Next})
-    if (llvm::Error E = Set->Set.compile())
+    if (llvm::Error E = Set->compile())
       return E;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(Im)));
 }

@@ -95,6 +95,12 @@ struct SentenceCues {
 class Analyzer {
 public:
   /// Compiles the lexicon; fails with a located error on a bad pattern.
+  /// Cue phrases go to a PhraseMatcher unless \p PhraseMatcher is false
+  /// (all in RE2: the reference the tests compare it with); the one-argument
+  /// form reads CLAIMLINT_PHRASE_MATCHER=0 from the environment, as
+  /// RuleSet::build does.
+  static llvm::Expected<std::unique_ptr<Analyzer>> create(const Lexicon &L,
+                                                          bool PhraseMatcher);
   static llvm::Expected<std::unique_ptr<Analyzer>> create(const Lexicon &L);
   ~Analyzer();
 

@@ -287,6 +287,12 @@ void PatternSet::candidates(llvm::StringRef Text, std::vector<int> &Out) const {
         continue;
       RE2::Set::ErrorInfo Info;
       Info.kind = RE2::Set::kNoError;
+      // Most blocks match nothing: ask "any?" first, which stops at the
+      // first match and allocates nothing, then "which?" only if so.
+      if (!Set->Sets[W]->Match(T, nullptr, &Info)) {
+        Failed = Info.kind != RE2::Set::kNoError;
+        continue;
+      }
       if (Set->Sets[W]->Match(T, &Local, &Info))
         for (int L : Local)
           Out.push_back(Set->Index[W][L]);

@@ -56,6 +56,8 @@ using Seq = std::vector<Elem>;
 
 /// Expanding groups multiplies sequences; past this a phrase stays in RE2.
 constexpr size_t MaxSeqs = 4096;
+/// Spellings of one word built from parts ("den(y|ies)"), at most.
+constexpr size_t MaxSpellings = 1024;
 
 struct Node {
   /// Per separator: whether WordTable has spellings that go on from here;
@@ -92,6 +94,8 @@ uint64_t hashWord(llvm::StringRef W) {
 class WordTable {
 public:
   static constexpr uint32_t ListFirstKey = ~0u;
+  /// Marks a list id among the root's children (one probe per word there).
+  static constexpr unsigned ListBit = 1u << 31;
   static uint32_t key(unsigned Node, uint8_t Sep) { return Node * 4 + Sep; }
 
   void add(uint32_t Key, const std::string &W, unsigned Value) {
@@ -218,6 +222,8 @@ struct PhraseMatcher::Impl {
   /// that reached the end.
   bool tokenize(llvm::StringRef Text, size_t From, size_t Max,
                 Scratch &S) const;
+  /// The join points inside word \p T (see tokenize()).
+  void splitJoins(Token &T, Scratch &S) const;
 
   // Building ------------------------------------------------------------
 
@@ -393,7 +399,7 @@ struct PhraseMatcher::Impl {
     return R;
   }
 
-  bool normalize(Seq &S) const {
+  bool normalize(Seq &S) {
     Seq Out;
     for (const Elem &E : S) {
       if (E.K == Elem::Sep) {
@@ -402,8 +408,23 @@ struct PhraseMatcher::Impl {
         Out.push_back(E);
         continue;
       }
-      if (!Out.empty() && Out.back().K != Elem::Sep)
+      if (!Out.empty() && Out.back().K != Elem::Sep) {
+        Elem &L = Out.back();
+        if (L.K == Elem::Tok && E.K == Elem::Tok && TokSetWord[L.Id] &&
+            TokSetWord[E.Id]) {
+          // "den(y|ies|ied)": one word of the text, spelt every way.
+          std::vector<std::string> A = TokSets[L.Id], B = TokSets[E.Id];
+          if (A.size() * B.size() > MaxSpellings)
+            return false;
+          std::vector<std::string> Joined;
+          for (const std::string &X : A)
+            for (const std::string &Y : B)
+              Joined.push_back(X + Y);
+          L = tok(std::move(Joined));
+          continue;
+        }
         Out.push_back(sep(None));
+      }
       Out.push_back(E);
     }
     if (Out.empty() || Out.back().K == Elem::Sep)
@@ -415,7 +436,7 @@ struct PhraseMatcher::Impl {
       const Elem &L = Out[K - 1], &R = Out[K + 1];
       if (Out[K].S == None && (L.K == Elem::List || R.K == Elem::List ||
                                (TokSetWord[L.Id] && TokSetWord[R.Id])))
-        return false; // "a(b|c)" is one word in the text: RE2 keeps it
+        return false; // "{LIST}(s|y)": a list term glued to a word
       if (Out[K].S == Hyphen && !(endsWord(L) && startsWord(R)))
         return false;
     }
@@ -568,6 +589,15 @@ void PhraseMatcher::compile() {
     N.Edges.clear();
     N.Edges.shrink_to_fit();
   }
+  // At the root, where every word of the text is looked up, a list's first
+  // words sit with the children: one probe instead of two.
+  if (!I->Nodes[0].Lists[Start].empty())
+    for (unsigned L = 0; L < I->Lists.size(); ++L)
+      if (I->Lists[L].Ok)
+        for (const std::string &F : I->Lists[L].First) {
+          I->Words.add(WordTable::key(0, Start), F, WordTable::ListBit | L);
+          I->Nodes[0].HasTok[Start] = true;
+        }
   I->Words.build();
   I->RTrie.assign(1, {});
   I->RTrie[0].fill(-1);
@@ -672,9 +702,13 @@ private:
       llvm::StringRef W = piece(B, E);
       uint64_t H = hashOf(T, B, E);
       if (HasTok)
-        for (unsigned C : Words.find(WordTable::key(N, K), H, W))
-          arrive(C, J, E);
-      if (!ListEdges.empty())
+        for (unsigned V : Words.find(WordTable::key(N, K), H, W)) {
+          if (V & WordTable::ListBit) // the root holds lists' first words
+            S.StartLists.push_back(V & ~WordTable::ListBit);
+          else
+            arrive(V, J, E);
+        }
+      if (!ListEdges.empty() && !(N == 0 && K == Start))
         for (unsigned L : Words.find(WordTable::ListFirstKey, H, W))
           S.StartLists.push_back(L);
     }
@@ -802,90 +836,102 @@ void PhraseMatcher::matchAll(
   }
 }
 
+namespace {
+/// Byte classes for cutting text into tokens.
+enum ByteClass : uint8_t { Punct, Word, Blank, OtherBlank, Lead, Tail };
+struct ByteClasses {
+  ByteClass Of[256];
+  char Lower[256];
+  ByteClasses() {
+    for (unsigned C = 0; C < 256; ++C) {
+      auto Ch = static_cast<char>(C);
+      Of[C] = C >= 0x80  ? (C >= 0xC0 ? Lead : Tail)
+              : C == ' ' ? Blank
+              : C == '\t' || C == '\n' || C == '\r' || C == '\f' || C == '\v'
+                  ? OtherBlank
+              : isWordChar(Ch) ? Word
+                               : Punct;
+      Lower[C] = C >= 'A' && C <= 'Z' ? static_cast<char>(C + 32) : Ch;
+    }
+  }
+};
+const ByteClasses Bytes;
+} // namespace
+
 bool PhraseMatcher::Impl::tokenize(llvm::StringRef Text, size_t From,
                                    size_t Max, Scratch &S) const {
   const size_t N = Text.size();
+  const auto *U = reinterpret_cast<const unsigned char *>(Text.data());
   S.Toks.clear();
   S.Splits.clear();
-  unsigned Blank = 0;
-  bool OnlySpaces = true;
-  llvm::SmallVector<uint32_t, 8> Pending;
+  // One pass: tokens, their lower-case bytes (S.Lower, from the first
+  // token's start) and their hashes.
   size_t K = From;
+  while (K < N && (Bytes.Of[U[K]] == Blank || Bytes.Of[U[K]] == OtherBlank))
+    ++K;
+  S.LowerBase = static_cast<uint32_t>(K);
+  S.Lower.resize(std::min<size_t>(N - K, 64 * 1024));
+  uint8_t Sep = OtherSep;
   while (K < N && S.Toks.size() < Max) {
-    char C = Text[K];
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f' ||
-        C == '\v') {
-      ++Blank;
-      OnlySpaces &= C == ' ';
+    ByteClass C = Bytes.Of[U[K]];
+    if (C == Blank || C == OtherBlank) {
+      Sep = Sep == None && C == Blank ? uint8_t(Space) : OtherSep;
       ++K;
       continue;
     }
-    Token T;
-    T.B = static_cast<uint32_t>(K);
-    T.SepBefore = OtherSep;
-    if (Blank == 0)
-      T.SepBefore = None;
-    else if (Blank == 1 && OnlySpaces)
-      T.SepBefore = Space;
-    Blank = 0;
-    OnlySpaces = true;
     size_t E = K + 1;
-    if (isWordChar(C)) {
-      while (E < N && isWordChar(Text[E]))
+    if (C == Word)
+      while (E < N && Bytes.Of[U[E]] == Word)
         ++E;
-    } else if (static_cast<unsigned char>(C) >= 0x80) {
-      while (E < N && (static_cast<unsigned char>(Text[E]) & 0xC0) == 0x80)
+    else if (C == Lead || C == Tail)
+      while (E < N && Bytes.Of[U[E]] == Tail)
         ++E;
+    if (E - S.LowerBase > S.Lower.size())
+      S.Lower.resize(std::max(S.Lower.size() * 2, E - S.LowerBase));
+    uint64_t H = 0xcbf29ce484222325ULL; // hashWord(), fused
+    char *L = &S.Lower[K - S.LowerBase];
+    for (size_t X = K; X < E; ++X) {
+      char Lc = Bytes.Lower[U[X]];
+      *L++ = Lc;
+      H = (H ^ static_cast<unsigned char>(Lc)) * 0x100000001b3ULL;
     }
+    Token T;
+    T.Hash = H;
+    T.B = static_cast<uint32_t>(K);
     T.E = static_cast<uint32_t>(E);
-    T.SplitBegin = T.SplitEnd = 0;
+    T.SepBefore = Sep;
+    T.SplitBegin = T.SplitEnd = static_cast<uint32_t>(S.Splits.size());
+    if (C == Word && RTrie.size() > 1 && RTrie[0][charIndex(L[-1])] >= 0)
+      splitJoins(T, S);
     S.Toks.push_back(T);
+    Sep = None;
     K = E;
   }
-  bool AtEnd = S.Toks.size() < Max;
-  if (S.Toks.empty())
-    return true;
-  // The window's text in lower case.
-  S.LowerBase = S.Toks.front().B;
-  uint32_t LowerEnd = S.Toks.back().E;
-  S.Lower.resize(LowerEnd - S.LowerBase);
-  for (uint32_t X = S.LowerBase; X < LowerEnd; ++X) {
-    char C = Text[X];
-    S.Lower[X - S.LowerBase] =
-        C >= 'A' && C <= 'Z' ? static_cast<char>(C + 32) : C;
-  }
-  for (Token &T : S.Toks)
-    T.Hash = hashWord(
-        llvm::StringRef(S.Lower).slice(T.B - S.LowerBase, T.E - S.LowerBase));
-  // Join points inside words: from each end (the word's, then each join
-  // point found), the words that may follow a hyphen, read backwards.
-  if (RTrie.size() > 1) {
-    for (Token &T : S.Toks) {
-      T.SplitBegin = static_cast<uint32_t>(S.Splits.size());
-      if (isWordChar(Text[T.B])) {
-        Pending.assign(1, T.E);
-        size_t First = S.Splits.size();
-        while (!Pending.empty()) {
-          uint32_t End = Pending.pop_back_val();
-          int32_t Cur = 0;
-          for (uint32_t P = End; P > T.B + 1;) {
-            --P;
-            Cur = RTrie[Cur][charIndex(S.Lower[P - S.LowerBase])];
-            if (Cur < 0)
-              break;
-            if (RWord[Cur] && std::find(S.Splits.begin() + First,
-                                        S.Splits.end(), P) == S.Splits.end()) {
-              S.Splits.push_back(P);
-              Pending.push_back(P);
-            }
-          }
-        }
-        std::sort(S.Splits.begin() + First, S.Splits.end());
+  return S.Toks.size() < Max;
+}
+
+void PhraseMatcher::Impl::splitJoins(Token &T, Scratch &S) const {
+  // From each end (the word's, then each join point found), the words that
+  // may follow a hyphen, read backwards.
+  llvm::SmallVector<uint32_t, 8> Pending{T.E};
+  size_t First = S.Splits.size();
+  while (!Pending.empty()) {
+    uint32_t End = Pending.pop_back_val();
+    int32_t Cur = 0;
+    for (uint32_t P = End; P > T.B + 1;) {
+      --P;
+      Cur = RTrie[Cur][charIndex(S.Lower[P - S.LowerBase])];
+      if (Cur < 0)
+        break;
+      if (RWord[Cur] && std::find(S.Splits.begin() + First, S.Splits.end(),
+                                  P) == S.Splits.end()) {
+        S.Splits.push_back(P);
+        Pending.push_back(P);
       }
-      T.SplitEnd = static_cast<uint32_t>(S.Splits.size());
     }
   }
-  return AtEnd;
+  std::sort(S.Splits.begin() + First, S.Splits.end());
+  T.SplitEnd = static_cast<uint32_t>(S.Splits.size());
 }
 
 } // namespace claimlint

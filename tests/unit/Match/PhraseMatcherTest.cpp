@@ -112,6 +112,8 @@ Groups clinicGroups() {
        "don't (live|suffer) with {COND}"},
       {"(clinically|scientifically)-(proven|backed)", "side-effect~ free",
        "say goodbye to {BODY} {PAIN}"},
+      {"den(y|ies|ied) [the] {COND}", "hypothesi(s|z)(e|es|ed)",
+       "cure(s|d)-(all|free)"},
   };
   return G;
 }
@@ -130,6 +132,8 @@ const char *const Written[] = {
     "Hip pain gone for good. Knee aches eliminated forever for good.",
     "Don't live with Parkinson's; don't suffer with knee injuries.",
     "Clinically-proven and scientifically backed; clinicallyproven too.",
+    "They deny the arthritis, denied OA, denys OA; hypothesized, hypothesise.",
+    "Cures-all, curesall, cured free, curedfree, cure-all, curesfree.",
     "No side effect free; side-effects free, sideeffect free.",
     "Say goodbye to lower back pain, say goodbye to hips aching.",
     "CURES HIP ARTHRITIS. Cures\tHip Arthritis. cures  hip arthritis.",
@@ -268,7 +272,6 @@ TEST(PhraseMatcherTest, RefusesWhatItDoesNotModel) {
       "can't hurt [you]", // can end with a space
       "all- natural",     // a hyphen next to a space
       "100%-safe",        // a hyphen next to punctuation
-      "cure(s|d)",        // two words with nothing between
       "{PUNCT} clinic",   // a list that may start with punctuation
       "{MISSING} clinic", // no such list
       "(a|#b) thing",     // a word edge that may be punctuation
