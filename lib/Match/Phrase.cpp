@@ -54,6 +54,38 @@ std::vector<std::string> inflections(llvm::StringRef Word) {
   return Out;
 }
 
+size_t phraseGroupEnd(llvm::StringRef P, size_t I) {
+  char CloseC = P[I] == '(' ? ')' : ']';
+  int Depth = 0;
+  for (size_t J = I; J < P.size(); ++J) {
+    if (P[J] == '(' || P[J] == '[')
+      ++Depth;
+    else if ((P[J] == ')' || P[J] == ']') && --Depth == 0)
+      return P[J] == CloseC ? J : llvm::StringRef::npos;
+  }
+  return llvm::StringRef::npos;
+}
+
+std::vector<llvm::StringRef> phraseAlternatives(llvm::StringRef Inner) {
+  std::vector<llvm::StringRef> Out;
+  size_t Start = 0;
+  int Depth = 0;
+  for (size_t K = 0; K <= Inner.size(); ++K) {
+    if (K < Inner.size()) {
+      char Ch = Inner[K];
+      if (Ch == '(' || Ch == '[')
+        ++Depth;
+      else if (Ch == ')' || Ch == ']')
+        --Depth;
+      if (Ch != '|' || Depth != 0)
+        continue;
+    }
+    Out.push_back(Inner.slice(Start, K));
+    Start = K + 1;
+  }
+  return Out;
+}
+
 namespace {
 
 /// Translates one phrase fragment (no top-level handling of boundaries).
@@ -79,18 +111,8 @@ llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
       continue;
     }
     if (C == '(' || C == '[') {
-      char CloseC = C == '(' ? ')' : ']';
-      // Find the matching close, allowing nesting.
-      int Depth = 0;
-      size_t J = I;
-      for (; J < P.size(); ++J) {
-        if (P[J] == '(' || P[J] == '[')
-          ++Depth;
-        else if (P[J] == ')' || P[J] == ']')
-          if (--Depth == 0)
-            break;
-      }
-      if (J >= P.size() || P[J] != CloseC) {
+      size_t J = phraseGroupEnd(P, I);
+      if (J == llvm::StringRef::npos) {
         ErrorOffset = Base + I;
         return makeError(llvm::Twine("unbalanced '") + llvm::Twine(C) +
                          "' in phrase");
@@ -98,26 +120,15 @@ llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
       llvm::StringRef Inner = P.slice(I + 1, J);
       size_t OpenAt = Out.size();
       Out += "(?:";
-      // Split on top-level '|'.
-      size_t Start = 0;
-      int D = 0;
-      for (size_t K = 0; K <= Inner.size(); ++K) {
-        if (K < Inner.size()) {
-          char Ch = Inner[K];
-          if (Ch == '(' || Ch == '[')
-            ++D;
-          else if (Ch == ')' || Ch == ']')
-            --D;
-          if (Ch != '|' || D != 0)
-            continue;
-        }
-        if (Start != 0)
+      bool First = true;
+      for (llvm::StringRef Alt : phraseAlternatives(Inner)) {
+        if (!First)
           Out += '|';
+        First = false;
         if (llvm::Error E =
-                translate(Inner.slice(Start, K), Base + I + 1 + Start, Vocab,
-                          Out, ErrorOffset))
+                translate(Alt, Base + I + 1 + (Alt.data() - Inner.data()),
+                          Vocab, Out, ErrorOffset))
           return E;
-        Start = K + 1;
       }
       Out += ')';
       if (C == '[') {

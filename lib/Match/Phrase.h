@@ -36,6 +36,15 @@ using Vocabulary = llvm::StringMap<std::string>;
 /// The inflected forms of \p Word, \p Word first.
 std::vector<std::string> inflections(llvm::StringRef Word);
 
+/// Where the group that opens at \p I of \p Phrase ('(' or '[') closes:
+/// the index of the ')' or ']' at the same depth, or npos when the group is
+/// unbalanced or closed by the other kind of bracket.
+size_t phraseGroupEnd(llvm::StringRef Phrase, size_t I);
+
+/// The alternatives of a group's inside, split at the '|'s outside any
+/// nested group: "a|b (c|d)" is "a" and "b (c|d)" (slices of \p Inner).
+std::vector<llvm::StringRef> phraseAlternatives(llvm::StringRef Inner);
+
 /// Translates \p Phrase to RE2 syntax. With \p Bounded, adds \b at either end
 /// that begins or ends with a word character. Errors name the offending part
 /// and set \p ErrorOffset to its byte offset in \p Phrase.

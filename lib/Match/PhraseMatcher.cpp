@@ -281,37 +281,15 @@ struct PhraseMatcher::Impl {
         continue;
       }
       if (C == '(' || C == '[') {
-        char CloseC = C == '(' ? ')' : ']';
-        int Depth = 0;
-        size_t J = I;
-        for (; J < P.size(); ++J) {
-          if (P[J] == '(' || P[J] == '[')
-            ++Depth;
-          else if (P[J] == ')' || P[J] == ']')
-            if (--Depth == 0)
-              break;
-        }
-        if (J >= P.size() || P[J] != CloseC)
+        size_t J = phraseGroupEnd(P, I);
+        if (J == llvm::StringRef::npos)
           return false;
-        llvm::StringRef Inner = P.slice(I + 1, J);
         std::vector<Seq> Alts;
-        size_t From = 0;
-        int D = 0;
-        for (size_t K = 0; K <= Inner.size(); ++K) {
-          if (K < Inner.size()) {
-            char Ch = Inner[K];
-            if (Ch == '(' || Ch == '[')
-              ++D;
-            else if (Ch == ')' || Ch == ']')
-              --D;
-            if (Ch != '|' || D != 0)
-              continue;
-          }
+        for (llvm::StringRef Alt : phraseAlternatives(P.slice(I + 1, J))) {
           std::vector<Seq> Sub;
-          if (!parse(Inner.slice(From, K), Pack, Sub))
+          if (!parse(Alt, Pack, Sub))
             return false;
           Alts.insert(Alts.end(), Sub.begin(), Sub.end());
-          From = K + 1;
         }
         // Alternatives that are one word each are one element.
         if (Alts.size() > 1 && llvm::all_of(Alts, [](const Seq &A) {
