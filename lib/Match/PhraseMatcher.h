@@ -11,8 +11,9 @@
 /// (`{COND}`) are tries of their own, matched once per place they can start
 /// and shared by every phrase that names them, where the RE2 translation
 /// must copy the whole list into each phrase (the built-in pack's 105 KB of
-/// phrase regex is mostly such copies). Start-up builds tries in a few
-/// milliseconds; a pass costs a hash lookup or two per word.
+/// phrase regex is mostly such copies). Building the tries of the built-in
+/// pack and lexicon takes about 15 ms; a pass costs a hash probe or two per
+/// word.
 ///
 /// The matches are exactly those of the group's RE2 translation, searched
 /// leftmost-longest and without overlap as PatternSet::findAll does:
@@ -26,7 +27,8 @@
 ///   equates with k and s, is searched with the RE2 translation instead.
 /// A group whose phrases use what this does not model (non-ASCII literals,
 /// a hyphen or phrase edge next to punctuation, a phrase that can begin or
-/// end with a space) is refused by addGroup(); the caller keeps it in RE2.
+/// end with a space, a list glued to a word) is refused by addGroup(); the
+/// caller keeps it in RE2.
 ///
 //===----------------------------------------------------------------------===//
 
