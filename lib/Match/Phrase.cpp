@@ -54,6 +54,12 @@ std::vector<std::string> inflections(llvm::StringRef Word) {
   return Out;
 }
 
+size_t phraseWordEnd(llvm::StringRef P, size_t I) {
+  while (I < P.size() && (isWordChar(P[I]) || P[I] == '\''))
+    ++I;
+  return I;
+}
+
 size_t phraseGroupEnd(llvm::StringRef P, size_t I) {
   char CloseC = P[I] == '(' ? ')' : ']';
   int Depth = 0;
@@ -161,9 +167,7 @@ llvm::Error translate(llvm::StringRef P, size_t Base, const Vocabulary &Vocab,
       continue;
     }
     if (isWordChar(C)) {
-      size_t J = I;
-      while (J < P.size() && (isWordChar(P[J]) || P[J] == '\''))
-        ++J;
+      size_t J = phraseWordEnd(P, I);
       llvm::StringRef Word = P.slice(I, J);
       if (J < P.size() && P[J] == '~') {
         std::vector<std::string> Forms = inflections(Word.lower());

@@ -36,6 +36,10 @@ using Vocabulary = llvm::StringMap<std::string>;
 /// The inflected forms of \p Word, \p Word first.
 std::vector<std::string> inflections(llvm::StringRef Word);
 
+/// Where the word that starts at \p I of \p Phrase ends: word characters
+/// and apostrophes ("Parkinson's" is one word of a phrase).
+size_t phraseWordEnd(llvm::StringRef Phrase, size_t I);
+
 /// Where the group that opens at \p I of \p Phrase ('(' or '[') closes:
 /// the index of the ')' or ']' at the same depth, or npos when the group is
 /// unbalanced or closed by the other kind of bracket.

@@ -334,9 +334,7 @@ struct PhraseMatcher::Impl {
         continue;
       }
       if (isWordChar(C)) {
-        size_t J = I;
-        while (J < P.size() && (isWordChar(P[J]) || P[J] == '\''))
-          ++J;
+        size_t J = phraseWordEnd(P, I);
         llvm::StringRef Word = P.slice(I, J);
         if (J < P.size() && P[J] == '~') {
           if (Word.contains('\''))
@@ -416,8 +414,8 @@ struct PhraseMatcher::Impl {
         return false;
     for (size_t K = 1; K + 1 < Out.size(); K += 2) {
       const Elem &L = Out[K - 1], &R = Out[K + 1];
-      if (Out[K].S == None && (L.K == Elem::List || R.K == Elem::List ||
-                               (TokSetWord[L.Id] && TokSetWord[R.Id])))
+      // Two words with nothing between were merged above into one.
+      if (Out[K].S == None && (L.K == Elem::List || R.K == Elem::List))
         return false; // "{LIST}(s|y)": a list term glued to a word
       if (Out[K].S == Hyphen && !(endsWord(L) && startsWord(R)))
         return false;
