@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "Audit/Curl.h"
 #include "Audit/Fetcher.h"
 #include "Audit/HtmlScan.h"
 #include "Audit/Robots.h"
@@ -170,8 +171,9 @@ void Crawl::readSitemaps(const Url &Seed) {
 void Crawl::enqueue(const std::string &Raw, bool Seed) {
   auto U = parseUrl(Raw);
   if (!U) {
+    std::string Why;
     if (Seed && CB.Error)
-      CB.Error(Raw, "not an http(s) URL");
+      CB.Error(Raw, curlApi(&Why) ? "not an http(s) URL" : Why);
     return;
   }
   if (!Seed && (!Sites.count(U->Site) || looksLikeAsset(U->Path)))

@@ -8,8 +8,9 @@
 
 #include "llvm/ADT/StringExtras.h"
 
-#include <curl/curl.h>
 #include <memory>
+
+#include "Audit/Curl.h"
 
 namespace claimlint {
 
@@ -21,15 +22,16 @@ bool isWebUrl(llvm::StringRef Input) {
 namespace {
 
 struct UrlDeleter {
-  void operator()(CURLU *U) const { curl_url_cleanup(U); }
+  void operator()(CURLU *U) const { curlApi()->url_cleanup(U); }
 };
 
-llvm::Optional<std::string> part(CURLU *U, CURLUPart P, unsigned Flags = 0) {
+llvm::Optional<std::string> part(const CurlApi &C, CURLU *U, CURLUPart P,
+                                 unsigned Flags = 0) {
   char *Out = nullptr;
-  if (curl_url_get(U, P, &Out, Flags) != CURLUE_OK || !Out)
+  if (C.url_get(U, P, &Out, Flags) != CURLUE_OK || !Out)
     return llvm::None;
   std::string S(Out);
-  curl_free(Out);
+  C.free(Out);
   return S;
 }
 
@@ -43,19 +45,22 @@ llvm::Optional<Url> parseUrl(llvm::StringRef Ref, llvm::StringRef Base) {
     Ref = "";
   if (Ref.empty() && Base.empty())
     return llvm::None;
-  std::unique_ptr<CURLU, UrlDeleter> U(curl_url());
+  const CurlApi *C = curlApi();
+  if (!C)
+    return llvm::None;
+  std::unique_ptr<CURLU, UrlDeleter> U(C->url());
   if (!U)
     return llvm::None;
   if (!Base.empty() &&
-      curl_url_set(U.get(), CURLUPART_URL, Base.str().c_str(), 0) != CURLUE_OK)
+      C->url_set(U.get(), CURLUPART_URL, Base.str().c_str(), 0) != CURLUE_OK)
     return llvm::None;
   // With a URL already set, curl resolves the new one relative to it.
-  if (!Ref.empty() && curl_url_set(U.get(), CURLUPART_URL, Ref.str().c_str(),
-                                   CURLU_URLENCODE) != CURLUE_OK)
+  if (!Ref.empty() && C->url_set(U.get(), CURLUPART_URL, Ref.str().c_str(),
+                                 CURLU_URLENCODE) != CURLUE_OK)
     return llvm::None;
-  curl_url_set(U.get(), CURLUPART_FRAGMENT, nullptr, 0);
-  auto Scheme = part(U.get(), CURLUPART_SCHEME);
-  auto Host = part(U.get(), CURLUPART_HOST);
+  C->url_set(U.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  auto Scheme = part(*C, U.get(), CURLUPART_SCHEME);
+  auto Host = part(*C, U.get(), CURLUPART_HOST);
   if (!Scheme || !Host || Host->empty())
     return llvm::None;
   Url R;
@@ -63,21 +68,21 @@ llvm::Optional<Url> parseUrl(llvm::StringRef Ref, llvm::StringRef Base) {
   if (R.Scheme != "http" && R.Scheme != "https")
     return llvm::None;
   R.Host = llvm::StringRef(*Host).lower();
-  curl_url_set(U.get(), CURLUPART_SCHEME, R.Scheme.c_str(), 0);
-  curl_url_set(U.get(), CURLUPART_HOST, R.Host.c_str(), 0);
-  auto Port = part(U.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  C->url_set(U.get(), CURLUPART_SCHEME, R.Scheme.c_str(), 0);
+  C->url_set(U.get(), CURLUPART_HOST, R.Host.c_str(), 0);
+  auto Port = part(*C, U.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
   R.Site = R.Host;
   if (Port && !Port->empty())
     R.Site += ":" + *Port;
   R.Origin = R.Scheme + "://" + R.Site;
-  auto Full = part(U.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+  auto Full = part(*C, U.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
   if (!Full)
     return llvm::None;
   R.Full = *Full;
-  R.Path = part(U.get(), CURLUPART_PATH).getValueOr("/");
+  R.Path = part(*C, U.get(), CURLUPART_PATH).getValueOr("/");
   if (R.Path.empty())
     R.Path = "/";
-  if (auto Q = part(U.get(), CURLUPART_QUERY))
+  if (auto Q = part(*C, U.get(), CURLUPART_QUERY))
     R.Path += "?" + *Q;
   return R;
 }

@@ -22,10 +22,11 @@ from fixture_server import FixtureServer, clean_env
 CLAIMLINT = None
 
 
-def run(*args, cwd=None, timeout=60):
+def run(*args, cwd=None, timeout=60, env=None):
     start = time.monotonic()
     p = subprocess.run([CLAIMLINT, *args], capture_output=True, text=True,
-                       env=clean_env(), cwd=cwd, timeout=timeout)
+                       env=dict(clean_env(), **(env or {})), cwd=cwd,
+                       timeout=timeout)
     p.elapsed = time.monotonic() - start
     return p
 
@@ -71,6 +72,22 @@ class LivePages(unittest.TestCase):
         for f in fs:
             self.assertNotIn("code sample", f["explanation"])
         self.assertEqual(self.server.fetched(), ["/index.html"])
+
+    def test_libcurl_is_loaded_only_for_live_pages(self):
+        # glibc's loader reports every library it loads, dlopen() included.
+        trace = {"LD_DEBUG": "libs"}
+        with tempfile.TemporaryDirectory() as d:
+            page = os.path.join(d, "page.md")
+            with open(page, "w") as f:
+                f.write("Our injections cure arthritis.\n")
+            local = run("--format", "jsonl", page, env=trace)
+        self.assertEqual(local.returncode, 1, local.stderr)
+        self.assertIn("libre2", local.stderr)  # the trace is on
+        self.assertNotIn("libcurl", local.stderr)
+        live = run("--format", "jsonl", self.base + "/index.html", env=trace)
+        self.assertEqual(live.returncode, 1, live.stderr)
+        self.assertIn("libcurl.so.4", live.stderr)
+        self.assertTrue(findings(live.stdout))
 
     def test_crawl_follows_links_and_sitemap_and_obeys_robots(self):
         p = self.crawl()
