@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Markup/GumboArena.h"
 #include "Markup/Reader.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -680,8 +681,12 @@ void GumboReader::run() {
     Buf = Copy;
   }
 
+  GumboArena Arena; // frees the tree at the end: no gumbo_destroy_output()
   GumboOptions O = kGumboDefaultOptions;
   O.max_errors = 0; // errors are not recorded at all
+  O.allocator = &GumboArena::allocateFn;
+  O.deallocator = &GumboArena::deallocateFn;
+  O.userdata = &Arena;
   GumboOutput *Out = gumbo_parse_with_options(&O, Buf.data(), Buf.size());
   if (!Out)
     return;
@@ -690,9 +695,6 @@ void GumboReader::run() {
   if (Runs.empty())
     loneEndTag();
   emit();
-  // gumbo's destructor recurses over the tree, which tooDeepTags() keeps
-  // at most about MaxDepth deep.
-  gumbo_destroy_output(&O, Out);
 }
 
 /// gumbo drops a lone end tag; inside Markdown, "</div>" or "</br>" still
