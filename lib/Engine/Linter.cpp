@@ -110,6 +110,8 @@ FileReport Linter::lint(std::string Path, std::string Text,
   // 1. One prefilter pass over whole-block chunks, exact spans only for the
   // candidate patterns.
   std::vector<RawMatch> Raw;
+  // The requirements of document rules, found in the same pass (step 3).
+  std::vector<RuleSet::Spans> Present(Rules.requirements());
   const auto &Blocks = P.blocks();
   for (size_t BI = 0; BI < Blocks.size();) {
     uint32_t Begin = Blocks[BI].Text.Begin;
@@ -118,14 +120,17 @@ FileReport Linter::lint(std::string Path, std::string Text,
     while (BI < Blocks.size() && End - Begin < ChunkBytes)
       End = Blocks[BI++].Text.End;
     llvm::StringRef Chunk = T.slice(Begin, End);
-    Rules.findTriggers(Chunk, [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
-      if (!S.Enabled[O.Rule])
-        return true;
-      if (Chunk.slice(B, E).contains('\n'))
-        return true; // never across blocks
-      Raw.push_back({O.Rule, O.Group, {Begin + B, Begin + E}});
-      return true;
-    });
+    Rules.findTriggers(
+        Chunk,
+        [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
+          if (!S.Enabled[O.Rule])
+            return true;
+          if (Chunk.slice(B, E).contains('\n'))
+            return true; // never across blocks
+          Raw.push_back({O.Rule, O.Group, {Begin + B, Begin + E}});
+          return true;
+        },
+        &Present, Begin);
   }
   // Leftmost, then longest, per rule; overlapping matches of one rule merge
   // into the first.
@@ -304,10 +309,9 @@ FileReport Linter::lint(std::string Path, std::string Text,
     }
   if (FirstClaim) {
     std::vector<Diagnostic> DocDiags;
-    // The extras patterns that occur anywhere in the prose: one RE2::Set pass
-    // instead of one whole-text search per required phrase that is absent.
-    std::vector<int> InText;
-    bool HaveInText = false;
+    // Requirements the phrase matcher does not model: RE2, once a document
+    // rule needs them.
+    bool Scanned = false;
     for (unsigned RI = 0; RI < Rules.rules().size(); ++RI) {
       const Rule &R = Rules.rules()[RI];
       if (R.Kind != RuleKind::Document || !S.Enabled[RI])
@@ -316,27 +320,29 @@ FileReport Linter::lint(std::string Path, std::string Text,
       // no risk.
       bool Found = false;
       for (unsigned X : Rules.requiresOf(RI)) {
-        if (!HaveInText) {
-          Rules.extras().candidates(T, InText);
-          HaveInText = true;
+        if (!Scanned) {
+          Rules.scanRequiresRe2(T, Present);
+          Scanned = true;
         }
-        if (!std::binary_search(InText.begin(), InText.end(),
-                                static_cast<int>(X)))
-          continue;
-        Rules.extras().findAll(X, T, [&](uint32_t B, uint32_t E) {
+        for (auto [B, E] : Present[X]) {
           // Raw is sorted by start: look at the claims around [B, E).
           auto It = std::upper_bound(
               Raw.begin(), Raw.end(), B,
               [](uint32_t V, const RawMatch &M) { return V < M.Span.Begin; });
           if (It != Raw.end() && It->Span.Begin < E)
-            return true; // a claim starts inside: keep looking
+            continue; // a claim starts inside: keep looking
+          bool InClaim = false;
           for (auto J = It; J != Raw.begin() && (J - 1)->Span.Begin + 256 > B;
                --J)
-            if ((J - 1)->Span.End > B)
-              return true; // inside an earlier claim
-          Found = true;
-          return false;
-        });
+            if ((J - 1)->Span.End > B) {
+              InClaim = true; // inside an earlier claim
+              break;
+            }
+          if (!InClaim) {
+            Found = true;
+            break;
+          }
+        }
         if (Found)
           break;
       }

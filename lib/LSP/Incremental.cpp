@@ -268,10 +268,12 @@ LintResult IncrementalLinter::lint(llvm::StringRef Path,
         New->HasRequired.assign(All.size(), 0);
         if (AnyDocRule) {
           Prose P = readDocument(Piece, S.Type);
+          std::vector<RuleSet::Spans> Present;
+          Rules.scanRequires(P.text(), Present);
           for (unsigned RI = 0; RI < All.size(); ++RI)
             if (All[RI].Kind == RuleKind::Document)
               for (unsigned X : Rules.requiresOf(RI))
-                if (Rules.extras().matches(X, P.text())) {
+                if (!Present[X].empty()) {
                   New->HasRequired[RI] = 1;
                   break;
                 }

@@ -11,6 +11,7 @@
 #include "Rules/JsonLocation.h"
 #include "Support/Error.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace claimlint {
@@ -49,10 +50,17 @@ RuleSet::build(std::vector<Rule> Rules) {
 
 void RuleSet::findTriggers(
     llvm::StringRef Text,
-    llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch) const {
+    llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch,
+    std::vector<Spans> *Requires, uint32_t Base) const {
   bool Go = true;
   Phrases.matchAll(Text, [&](unsigned G, uint32_t B, uint32_t E) {
-    Go = OnMatch(PhraseOwners[G], B, E);
+    const Owner &O = PhraseOwners[G];
+    if (O.Rule == RequireOwner) {
+      if (Requires)
+        (*Requires)[O.Group].push_back({B + Base, E + Base});
+      return true;
+    }
+    Go = OnMatch(O, B, E);
     return Go;
   });
   if (!Go)
@@ -101,6 +109,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
           if (S->Phrases.addGroup(R.Triggers[G].Phrases, R.Lists.get(),
                                   Joined)) {
             S->PhraseOwners.push_back({RI, G});
+            ++S->TriggerPhraseGroups;
             continue;
           }
         auto Idx =
@@ -119,12 +128,23 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
       else
         S->ExceptionIdx[RI].push_back(*Idx);
     }
-    for (const CompiledPattern &P : R.CompiledRequires) {
-      auto Idx = addPattern(S->Extras, R, P);
-      if (!Idx)
+    // Requirements: the phrase matcher finds them beside the triggers.
+    for (size_t K = 0; K < R.CompiledRequires.size(); ++K) {
+      const CompiledPattern &P = R.CompiledRequires[K];
+      unsigned Need = S->Requires;
+      if (Opts.PhraseMatcher && K < R.Requires.size() &&
+          S->Phrases.addGroup({R.Requires[K]}, R.Lists.get(), P.Regex)) {
+        S->PhraseOwners.push_back({RequireOwner, Need});
+        S->RequireIdx[RI].push_back(S->Requires++);
+        continue;
+      }
+      auto Idx = addPattern(S->RequireRe2, R, P);
+      if (!Idx) {
         Err = llvm::joinErrors(std::move(Err), Idx.takeError());
-      else
-        S->RequireIdx[RI].push_back(*Idx);
+        continue;
+      }
+      S->Re2Need.push_back({Need, *Idx});
+      S->RequireIdx[RI].push_back(S->Requires++);
     }
   }
   if (Err)
@@ -134,7 +154,35 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
     return E;
   if (llvm::Error E = S->Extras.compile())
     return E;
+  if (llvm::Error E = S->RequireRe2.compile())
+    return E;
   return S;
+}
+
+void RuleSet::scanRequires(llvm::StringRef Text,
+                           std::vector<Spans> &Out) const {
+  Out.assign(Requires, {});
+  Phrases.matchAll(Text, [&](unsigned G, uint32_t B, uint32_t E) {
+    if (PhraseOwners[G].Rule == RequireOwner)
+      Out[PhraseOwners[G].Group].push_back({B, E});
+    return true;
+  });
+  scanRequiresRe2(Text, Out);
+}
+
+void RuleSet::scanRequiresRe2(llvm::StringRef Text,
+                              std::vector<Spans> &Out) const {
+  if (Re2Need.empty())
+    return;
+  std::vector<int> Present;
+  RequireRe2.candidates(Text, Present);
+  for (auto [Need, Idx] : Re2Need)
+    if (std::binary_search(Present.begin(), Present.end(),
+                           static_cast<int>(Idx)))
+      RequireRe2.findAll(Idx, Text, [&, Need = Need](uint32_t B, uint32_t E) {
+        Out[Need].push_back({B, E});
+        return true;
+      });
 }
 
 } // namespace claimlint

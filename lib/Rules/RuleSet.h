@@ -54,23 +54,40 @@ public:
   /// end) offsets relative to \p Text; per trigger pattern or phrase group
   /// leftmost-longest (phrases) or leftmost-first (patterns), without
   /// overlap. Return false to stop.
-  void findTriggers(
-      llvm::StringRef Text,
-      llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch) const;
+  /// The phrase matcher finds the requirements' phrases in the same pass:
+  /// with \p Requires, they are added there (by requirement number, see
+  /// scanRequires(), offsets plus \p Base).
+  using Spans = std::vector<std::pair<uint32_t, uint32_t>>;
+  void findTriggers(llvm::StringRef Text,
+                    llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch,
+                    std::vector<Spans> *Requires = nullptr,
+                    uint32_t Base = 0) const;
 
   /// The RE2 side of the triggers, and how many phrase groups the phrase
   /// matcher took (benchmarks and tests).
   const PatternSet &triggers() const { return Triggers; }
-  size_t phraseGroups() const { return Phrases.groups(); }
+  size_t phraseGroups() const { return TriggerPhraseGroups; }
 
-  /// Exceptions and requirements, per rule: indices into extras().
+  /// Exceptions, per rule: indices into extras().
   const PatternSet &extras() const { return Extras; }
   const std::vector<unsigned> &exceptionsOf(unsigned Rule) const {
     return ExceptionIdx[Rule];
   }
+
+  /// Requirements of document rules: \p Rule's requirement numbers, indices
+  /// into what scanRequires() gives.
   const std::vector<unsigned> &requiresOf(unsigned Rule) const {
     return RequireIdx[Rule];
   }
+  /// How many requirement numbers there are.
+  unsigned requirements() const { return Requires; }
+  /// Every match of every requirement in \p Text, by requirement number, each
+  /// in text order (leftmost-longest, without overlap): one pass of the
+  /// phrase matcher, and RE2 for requirements it does not model.
+  void scanRequires(llvm::StringRef Text, std::vector<Spans> &Out) const;
+  /// Only the requirements the phrase matcher does not model: what
+  /// findTriggers() left out of \p Out, added.
+  void scanRequiresRe2(llvm::StringRef Text, std::vector<Spans> &Out) const;
 
 private:
   std::vector<Rule> Rules;
@@ -82,6 +99,13 @@ private:
   PatternSet Extras;
   std::vector<std::vector<unsigned>> ExceptionIdx;
   std::vector<std::vector<unsigned>> RequireIdx;
+  size_t TriggerPhraseGroups = 0;
+  unsigned Requires = 0; ///< requirement numbers given out
+  /// Owner of a requirement's phrase group in Phrases (Group = number).
+  static constexpr unsigned RequireOwner = ~0u;
+  /// The rest: (requirement number, index into RequireRe2).
+  std::vector<std::pair<unsigned, unsigned>> Re2Need;
+  PatternSet RequireRe2;
 };
 
 } // namespace claimlint

@@ -64,15 +64,33 @@ protected:
   }
 
   using Found = std::vector<std::tuple<unsigned, unsigned, uint32_t, uint32_t>>;
+  /// Triggers, then the requirements of document rules as the linter finds
+  /// them (in the triggers' pass, the rest by RE2) as rule RequireBase + n.
+  static constexpr unsigned RequireBase = 1000000;
   static Found triggers(const RuleSet &S, llvm::StringRef Text) {
     Found Out;
-    S.findTriggers(Text, [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
-      Out.emplace_back(O.Rule, O.Group, B, E);
-      return true;
-    });
+    std::vector<RuleSet::Spans> Req(S.requirements());
+    S.findTriggers(
+        Text,
+        [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
+          Out.emplace_back(O.Rule, O.Group, B, E);
+          return true;
+        },
+        &Req);
+    S.scanRequiresRe2(Text, Req);
+    // The language server's way: all requirements in one call.
+    std::vector<RuleSet::Spans> Alone;
+    S.scanRequires(Text, Alone);
+    EXPECT_EQ(Req, Alone) << Text.str();
+    for (unsigned N = 0; N < Req.size(); ++N)
+      for (auto [B, E] : Req[N]) {
+        Out.emplace_back(RequireBase + N, 0, B, E);
+        ++RequirementsFound;
+      }
     std::sort(Out.begin(), Out.end());
     return Out;
   }
+  static inline size_t RequirementsFound = 0;
   /// Compares the two on each line of \p Text (as blocks); returns how many
   /// triggers were found.
   static size_t compareLines(llvm::StringRef Text, const std::string &What) {
@@ -98,6 +116,9 @@ TEST_F(PhraseMatcherPack, TheMatcherTakesMostPhraseGroups) {
   ASSERT_TRUE(Trie && Re2);
   EXPECT_GE(Trie->phraseGroups(), 20u);
   EXPECT_EQ(Re2->phraseGroups(), 0u);
+  // Both number the requirements alike (the comparisons below rely on it).
+  EXPECT_EQ(Trie->requirements(), Re2->requirements());
+  EXPECT_GT(Trie->requirements(), 20u);
   EXPECT_LT(Trie->triggers().size(), Re2->triggers().size());
 }
 
@@ -110,6 +131,7 @@ TEST_F(PhraseMatcherPack, SameTriggersInTheCorpus) {
   EXPECT_GT(compareLines(Page, "hip page"), 10u);
   // JSON lines: the sentences, escapes and all, are text enough here.
   EXPECT_GT(compareLines(Claims, "dev-claims"), 100u);
+  EXPECT_GT(RequirementsFound, 20u); // both sides, risks named in the corpus
 }
 
 TEST_F(PhraseMatcherPack, SameTriggersInEveryRuleExample) {
