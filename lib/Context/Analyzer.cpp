@@ -182,7 +182,11 @@ struct CueSet {
     return Set.compile();
   }
 
-  void find(llvm::StringRef Text, Range R, std::vector<Cue> &Out) const {
+  /// The cues in \p R of \p Text; with \p LookaheadOnly, only those of
+  /// lookahead() kinds (the same as a set of only those classes gives: each
+  /// class matches on its own).
+  void find(llvm::StringRef Text, Range R, std::vector<Cue> &Out,
+            bool LookaheadOnly = false) const {
     llvm::StringRef S = Text.slice(R.Begin, R.End);
     std::vector<std::tuple<unsigned, uint32_t, uint32_t>> Found;
     Words.matchAll(S, [&](unsigned G, uint32_t B, uint32_t E) {
@@ -193,6 +197,10 @@ struct CueSet {
       Found.emplace_back(SetOrder[I], B, E);
       return true;
     });
+    if (LookaheadOnly)
+      llvm::erase_if(Found, [&](const auto &F) {
+        return !lookahead(Groups[std::get<0>(F)].Kind);
+      });
     std::stable_sort(Found.begin(), Found.end(),
                      [](const auto &A, const auto &B) {
                        return std::get<0>(A) < std::get<0>(B);
@@ -214,8 +222,7 @@ struct CueSet {
 } // namespace
 
 struct Analyzer::Impl {
-  CueSet All;  ///< every class, for the claim's sentence
-  CueSet Next; ///< evidence, evidence limits and weak qualifiers only
+  CueSet All; ///< every class (the next sentence: lookahead() kinds)
   unsigned ScopeWords = 8;
 };
 
@@ -258,22 +265,17 @@ llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L,
     Group G{static_cast<CueKind>(It.first.first),
             static_cast<CueScope>(It.first.second)};
     const Joined &J = It.second;
-    for (CueSet *Set : {&Im->All, &Im->Next}) {
-      if (Set == &Im->Next && !lookahead(G.Kind))
-        continue;
-      if (!J.Phrases.empty())
-        if (llvm::Error E = Set->add(J.PhraseList, J.Phrases,
-                                     /*IsPhrases=*/true, PhraseMatcher, G))
-          return E;
-      if (!J.Patterns.empty())
-        if (llvm::Error E =
-                Set->add({}, J.Patterns, /*IsPhrases=*/false, false, G))
-          return E;
-    }
+    if (!J.Phrases.empty())
+      if (llvm::Error E = Im->All.add(J.PhraseList, J.Phrases,
+                                      /*IsPhrases=*/true, PhraseMatcher, G))
+        return E;
+    if (!J.Patterns.empty())
+      if (llvm::Error E =
+              Im->All.add({}, J.Patterns, /*IsPhrases=*/false, false, G))
+        return E;
   }
-  for (CueSet *Set : {&Im->All, &Im->Next})
-    if (llvm::Error E = Set->compile())
-      return E;
+  if (llvm::Error E = Im->All.compile())
+    return E;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(Im)));
 }
 
@@ -329,7 +331,7 @@ SentenceCues Analyzer::scan(llvm::StringRef Text, const Sentence &S) const {
   C.Next = nextSentence(Text, S);
   if (C.Next.size()) {
     std::vector<Cue> NextCues;
-    I->Next.find(Text, C.Next, NextCues);
+    I->All.find(Text, C.Next, NextCues, /*LookaheadOnly=*/true);
     std::vector<bool> Covered(C.Next.size(), false);
     for (Cue &Q : NextCues) {
       if (Q.Kind == CueKind::Evidence)

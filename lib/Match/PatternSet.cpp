@@ -254,7 +254,9 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
   return static_cast<unsigned>(Patterns.size() - 1);
 }
 
-llvm::Error PatternSet::compile() {
+llvm::Error PatternSet::compile(bool Prefilter) {
+  if (!Prefilter)
+    Set.reset(); // add() used it to check each pattern; no more needed
   if (Set) {
     // Most of start-up: compile the sets side by side.
     bool Ok[SetImpl::NumSets] = {true, true, true};

@@ -46,8 +46,10 @@ public:
                                const PatternOptions &Opts = {});
 
   /// Builds the prefilter. Must be called once, after the last add(). Its
-  /// RE2::Sets compile on two threads when the machine has two cores.
-  llvm::Error compile();
+  /// RE2::Sets compile on two threads when the machine has two cores. With
+  /// \p Prefilter false (a set only findAll() and matches() will ask), none
+  /// is compiled, and candidates() would run each pattern.
+  llvm::Error compile(bool Prefilter = true);
 
   size_t size() const { return Patterns.size(); }
 

@@ -152,7 +152,8 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   S->Phrases.compile();
   if (llvm::Error E = S->Triggers.compile())
     return E;
-  if (llvm::Error E = S->Extras.compile())
+  // Exceptions are only looked for in a claim's sentence, each on its own.
+  if (llvm::Error E = S->Extras.compile(/*Prefilter=*/false))
     return E;
   if (llvm::Error E = S->RequireRe2.compile())
     return E;

@@ -7,6 +7,7 @@
 #include "Context/Lexicon.h"
 
 #include "Support/Error.h"
+#include "Support/FileSystem.h"
 
 #include "gtest/gtest.h"
 
@@ -57,6 +58,30 @@ TEST(LexiconTest, RealLexiconHasEveryClass) {
     EXPECT_GT(L.count(K), 3u) << cueKindName(K).str();
   EXPECT_EQ(L.count(CueKind::Annotation), 0u);
   EXPECT_EQ(L.ScopeWords, 8u);
+}
+
+// claimlint parses the built-in lexicon without its checks (start-up); this
+// is the test that it would pass them, and that nothing else differs.
+TEST(LexiconTest, BuiltinLexiconPassesEveryCheck) {
+  auto Text = readFile(CLAIMLINT_SOURCE_DIR "/rules/lexicon.json");
+  ASSERT_TRUE(static_cast<bool>(Text)) << llvm::toString(Text.takeError());
+  auto Checked = Lexicon::parse("rules/lexicon.json", *Text, true);
+  ASSERT_TRUE(static_cast<bool>(Checked))
+      << llvm::toString(Checked.takeError());
+  auto Trusted = Lexicon::parse("rules/lexicon.json", *Text, false);
+  ASSERT_TRUE(static_cast<bool>(Trusted))
+      << llvm::toString(Trusted.takeError());
+  ASSERT_EQ(Checked->Classes.size(), Trusted->Classes.size());
+  for (size_t I = 0; I < Checked->Classes.size(); ++I) {
+    EXPECT_EQ(Checked->Classes[I].Phrases, Trusted->Classes[I].Phrases);
+    EXPECT_EQ(Checked->Classes[I].Patterns, Trusted->Classes[I].Patterns);
+  }
+  // Unchecked means unchecked: a bad pattern gets through (and fails later,
+  // when the analyzer compiles it).
+  EXPECT_TRUE(static_cast<bool>(Lexicon::parse(
+      "lex.json", R"({"evidence": {"patterns": ["(unclosed"]}})", false)));
+  EXPECT_FALSE(static_cast<bool>(Lexicon::parse(
+      "lex.json", R"({"evidence": {"patterns": ["(unclosed"]}})", true)));
 }
 
 TEST(LexiconTest, KindNamesRoundTrip) {
