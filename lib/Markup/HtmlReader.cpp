@@ -492,7 +492,12 @@ constexpr unsigned MaxDepth = 512;
 /// deeper than MaxDepth, by a linear estimate of the nesting. The reader
 /// hides them from gumbo (their bytes read as a word break), which flattens
 /// the excess as a browser does.
-std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
+///
+/// With \p Cuts, it also lists the contents of script (other than JSON) and
+/// style elements, which the reader never reads: gumbo is then given the
+/// page without them (see GumboReader::run()).
+std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base,
+                               std::vector<Range> *Cuts = nullptr) {
   std::vector<Range> Out;
   // The elements open, as the parser will see them: an end tag closes the
   // nearest open element of its name (and those inside it) and is ignored
@@ -540,6 +545,18 @@ std::vector<Range> tooDeepTags(llvm::StringRef S, uint32_t Base) {
       while ((Q = S.find("</", Q)) != llvm::StringRef::npos &&
              !S.substr(Q + 2).startswith_insensitive(Lower))
         Q += 2;
+      if (Cuts && Q != llvm::StringRef::npos && Q > P &&
+          (T == GUMBO_TAG_STYLE ||
+           (T == GUMBO_TAG_SCRIPT &&
+            !S.slice(NE, Gt).contains_insensitive("json") &&
+            !S.slice(P, Q).contains("<!--")))) {
+        // The end tag's name must end there, as the tokenizer requires.
+        size_t After = Q + 2 + Lower.size();
+        if (After < S.size() &&
+            (isHtmlSpace(S[After]) || S[After] == '/' || S[After] == '>'))
+          Cuts->push_back({Base + static_cast<uint32_t>(P),
+                           Base + static_cast<uint32_t>(Q)});
+      }
       P = Q == llvm::StringRef::npos ? S.size() : Q;
       continue;
     }
@@ -598,22 +615,38 @@ struct Run {
 
 constexpr uint32_t NoBlock = ~0u;
 
+const GumboVector *childrenOf(const GumboNode *N);
+
+thread_local uint64_t BytesCut = 0; ///< see htmlBytesCut()
+
 class GumboReader {
 public:
   GumboReader(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
-              BlockKind Kind, ProseBuilder &B)
-      : Text(Text), Pieces(Pieces), DefaultKind(Kind), B(B) {}
+              BlockKind Kind, ProseBuilder &B, bool CutRawText)
+      : Text(Text), Pieces(Pieces), DefaultKind(Kind), B(B),
+        CutRawText(CutRawText) {}
 
   void run();
 
 private:
+  /// The offset in Buf of \p P, a pointer into what gumbo parsed.
   uint32_t off(const char *P) const {
-    return static_cast<uint32_t>(P - Buf.data());
+    auto X = static_cast<uint32_t>(P - Parsed.data());
+    if (Shifts.empty())
+      return X;
+    // The last cut at or before X: bytes removed before it.
+    auto It = llvm::upper_bound(
+        Shifts, X, [](uint32_t V, const std::pair<uint32_t, uint32_t> &C) {
+          return V < C.first;
+        });
+    return It == Shifts.begin() ? X : X + std::prev(It)->second;
   }
   bool inBuffer(const char *P, size_t Len) const {
-    return P && std::less_equal<const char *>()(Buf.begin(), P) &&
-           std::less_equal<const char *>()(P + Len, Buf.end());
+    return P && std::less_equal<const char *>()(Parsed.begin(), P) &&
+           std::less_equal<const char *>()(P + Len, Parsed.end());
   }
+  bool parse(GumboArena &Arena, GumboOutput *&Out);
+  bool cutsHold(const GumboNode *Root) const;
   uint32_t newBlock(BlockKind K) {
     Kinds.push_back(K);
     return static_cast<uint32_t>(Kinds.size() - 1);
@@ -642,8 +675,16 @@ private:
 
   std::vector<Range> OwnPieces; ///< Pieces less tags nested too deep
   std::string Copy;    ///< the pieces with their gaps blanked, when gapped
-  llvm::StringRef Buf; ///< what gumbo parses; Buf[I] is Text[Base + I]
+  llvm::StringRef Buf; ///< the HTML read; Buf[I] is Text[Base + I]
   uint32_t Base = 0;
+  /// What gumbo parses: Buf, or Buf less the contents of scripts and
+  /// styles (Cut), with Shifts mapping its offsets back to Buf: (offset in
+  /// Parsed where a cut was, bytes cut up to there), ascending.
+  llvm::StringRef Parsed;
+  bool CutRawText;
+  std::vector<Range> Cut; ///< in Buf
+  std::string Stripped;
+  std::vector<std::pair<uint32_t, uint32_t>> Shifts;
 
   std::vector<Run> Runs;
   std::vector<BlockKind> Kinds;
@@ -659,7 +700,10 @@ void GumboReader::run() {
       std::min<uint32_t>(Pieces.back().End, static_cast<uint32_t>(Text.size()));
   if (Last <= Base)
     return;
-  std::vector<Range> Deep = tooDeepTags(Text.slice(Base, Last), Base);
+  std::vector<Range> Cuts;
+  std::vector<Range> Deep =
+      tooDeepTags(Text.slice(Base, Last), Base,
+                  Pieces.size() == 1 && CutRawText ? &Cuts : nullptr);
   if (!Deep.empty()) {
     OwnPieces = subtractRanges(Pieces, Deep);
     Pieces = OwnPieces;
@@ -668,6 +712,9 @@ void GumboReader::run() {
   }
   if (Pieces.size() == 1) {
     Buf = Text.slice(Base, Last);
+    if (Deep.empty())
+      for (const Range &C : Cuts)
+        Cut.push_back({C.Begin - Base, C.End - Base});
   } else {
     // Bytes between pieces (Markdown quote markers, line breaks) are not
     // HTML: gumbo sees spaces there, and text() reads them as a word break.
@@ -681,20 +728,95 @@ void GumboReader::run() {
     Buf = Copy;
   }
 
-  GumboArena Arena; // frees the tree at the end: no gumbo_destroy_output()
-  GumboOptions O = kGumboDefaultOptions;
-  O.max_errors = 0; // errors are not recorded at all
-  O.allocator = &GumboArena::allocateFn;
-  O.deallocator = &GumboArena::deallocateFn;
-  O.userdata = &Arena;
-  GumboOutput *Out = gumbo_parse_with_options(&O, Buf.data(), Buf.size());
-  if (!Out)
-    return;
+  // The arena frees the tree at the end: no gumbo_destroy_output().
+  llvm::Optional<GumboArena> Arena;
+  GumboOutput *Out = nullptr;
+  if (!Cut.empty()) {
+    Arena.emplace();
+    if (!parse(*Arena, Out) || !cutsHold(Out->document)) {
+      // Not as the pre-scan thought (a script in an SVG, in a <title>...):
+      // the page as it is.
+      Cut.clear();
+      Arena.reset();
+      Out = nullptr;
+    }
+  }
+  if (!Out) {
+    Arena.emplace();
+    if (!parse(*Arena, Out))
+      return;
+  }
+  for (const Range &C : Cut)
+    BytesCut += C.End - C.Begin;
   Runs.reserve(Buf.size() / 32);
   walk(Out->document);
   if (Runs.empty())
     loneEndTag();
   emit();
+}
+
+/// Parses Buf less the Cut contents (if any) into \p Out.
+bool GumboReader::parse(GumboArena &Arena, GumboOutput *&Out) {
+  Parsed = Buf;
+  Shifts.clear();
+  if (!Cut.empty()) {
+    Stripped.clear();
+    Stripped.reserve(Buf.size());
+    uint32_t From = 0, Gone = 0;
+    for (const Range &C : Cut) {
+      Stripped.append(Buf.data() + From, C.Begin - From);
+      Gone += C.End - C.Begin;
+      Shifts.push_back({static_cast<uint32_t>(Stripped.size()), Gone});
+      From = C.End;
+    }
+    Stripped.append(Buf.data() + From, Buf.size() - From);
+    Parsed = Stripped;
+  }
+  GumboOptions O = kGumboDefaultOptions;
+  O.max_errors = 0; // errors are not recorded at all
+  O.allocator = &GumboArena::allocateFn;
+  O.deallocator = &GumboArena::deallocateFn;
+  O.userdata = &Arena;
+  Out = gumbo_parse_with_options(&O, Parsed.data(), Parsed.size());
+  return Out != nullptr;
+}
+
+/// Whether each cut is exactly the contents of an HTML script or style
+/// element in the tree gumbo built without them: its start tag ends and its
+/// end tag begins where the cut was. The bytes before a cut are the page's,
+/// so the tokenizer reached it in the same state; from there it would have
+/// read the contents as raw text up to that end tag (the pre-scan kept out
+/// scripts with "<!--", the one way a script's text can run on), so the
+/// rest of the page parses the same.
+bool GumboReader::cutsHold(const GumboNode *Root) const {
+  size_t Held = 0;
+  std::vector<const GumboNode *> Stack{Root};
+  while (!Stack.empty()) {
+    const GumboNode *N = Stack.back();
+    Stack.pop_back();
+    const GumboVector *Children = childrenOf(N);
+    if (!Children)
+      continue;
+    if (N->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement &E = N->v.element;
+      if ((E.tag == GUMBO_TAG_SCRIPT || E.tag == GUMBO_TAG_STYLE) &&
+          E.tag_namespace == GUMBO_NAMESPACE_HTML &&
+          inBuffer(E.original_tag.data, E.original_tag.length) &&
+          E.original_end_tag.data ==
+              E.original_tag.data + E.original_tag.length) {
+        auto At =
+            static_cast<uint32_t>(E.original_end_tag.data - Parsed.data());
+        auto It = llvm::lower_bound(Shifts, At,
+                                    [](const std::pair<uint32_t, uint32_t> &C,
+                                       uint32_t V) { return C.first < V; });
+        if (It != Shifts.end() && It->first == At)
+          ++Held;
+      }
+    }
+    for (unsigned I = 0; I < Children->length; ++I)
+      Stack.push_back(static_cast<const GumboNode *>(Children->data[I]));
+  }
+  return Held == Shifts.size();
 }
 
 /// gumbo drops a lone end tag; inside Markdown, "</div>" or "</br>" still
@@ -1228,18 +1350,20 @@ void GumboReader::emitJson(const Run &R) {
 } // namespace
 
 void readHtmlFragment(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
-                      BlockKind Kind, ProseBuilder &B) {
-  GumboReader(Text, Pieces, Kind, B).run();
+                      BlockKind Kind, ProseBuilder &B, bool CutRawText) {
+  GumboReader(Text, Pieces, Kind, B, CutRawText).run();
 }
 
-Prose readHtml(llvm::StringRef Text) {
+uint64_t htmlBytesCut() { return BytesCut; }
+
+Prose readHtml(llvm::StringRef Text, bool CutRawText) {
   ProseBuilder B(Text);
   // Offsets are 32-bit; a larger file is read up to 4 GiB.
   auto Size = static_cast<uint32_t>(std::min<size_t>(Text.size(), UINT32_MAX));
   uint32_t Start = Text.startswith("\xEF\xBB\xBF") ? 3 : 0;
   if (Start < Size) {
     Range All{Start, Size};
-    readHtmlFragment(Text, All, BlockKind::Paragraph, B);
+    readHtmlFragment(Text, All, BlockKind::Paragraph, B, CutRawText);
   }
   return B.take();
 }

@@ -47,8 +47,16 @@ Prose readMarkdown(llvm::StringRef Text);
 /// HTML, read with a linear tag scanner (see HtmlReader.cpp): text outside
 /// tags is prose; block elements start and end blocks; script, style, code,
 /// pre, svg and similar elements are skipped; <title>, <img alt> and
-/// <meta name="description"> become blocks of their own.
-Prose readHtml(llvm::StringRef Text);
+/// <meta name="description"> become blocks of their own. With \p CutRawText
+/// (the default), gumbo parses the page without the contents of its scripts
+/// (but JSON-LD) and styles, which are never read: where a pre-scan and the
+/// parsed tree agree that this changes nothing else (HtmlReader.cpp,
+/// GumboReader::cutsHold()); otherwise the page as it is. The result is the
+/// same either way; false is for tests that check so.
+Prose readHtml(llvm::StringRef Text, bool CutRawText = true);
+/// Bytes of script and style contents gumbo did not have to parse, on this
+/// thread so far (tests and benchmarks).
+uint64_t htmlBytesCut();
 
 Prose readDocument(llvm::StringRef Text, FileType Type);
 
@@ -74,7 +82,7 @@ unsigned decodeCharacterReference(llvm::StringRef S, std::string &Out,
 /// outside any block element continues the block \p B has open, or begins a
 /// block of kind \p Kind. Used for raw HTML inside Markdown.
 void readHtmlFragment(llvm::StringRef Text, llvm::ArrayRef<Range> Pieces,
-                      BlockKind Kind, ProseBuilder &B);
+                      BlockKind Kind, ProseBuilder &B, bool CutRawText = true);
 
 } // namespace claimlint
 

@@ -331,3 +331,94 @@ TEST(HtmlReaderTest, FragmentWithGapsReadsGapsAsSpace) {
 }
 
 } // namespace
+
+namespace {
+
+/// Everything a reader gives, for comparing two readings.
+std::string dump(const Prose &P) {
+  std::string S = P.text() + "\n--\n";
+  for (const Block &B : P.blocks())
+    S += blockKindName(B.Kind).str() + " " + std::to_string(B.Text.Begin) +
+         "-" + std::to_string(B.Text.End) + "\n";
+  for (const Prose::Piece &Pc : P.pieces())
+    S += std::to_string(Pc.Prose) + ">" + std::to_string(Pc.Orig) + ":" +
+         std::to_string(Pc.ProseLen) + "/" + std::to_string(Pc.OrigLen) +
+         (Pc.Verbatim ? "v" : "") + " ";
+  S += "\n";
+  for (const Comment &C : P.comments())
+    S += "comment " + std::to_string(C.Source.Begin) + "-" +
+         std::to_string(C.Source.End) + "\n";
+  return S;
+}
+
+/// Reads \p T with and without cutting script and style contents; returns
+/// the bytes cut (0 when the reader fell back to the page as it is).
+uint64_t expectCutChangesNothing(llvm::StringRef T) {
+  Prose Whole = readHtml(T, /*CutRawText=*/false);
+  uint64_t Before = htmlBytesCut();
+  Prose Cut = readHtml(T, /*CutRawText=*/true);
+  uint64_t Bytes = htmlBytesCut() - Before;
+  expectWellFormed(Cut, T);
+  EXPECT_EQ(dump(Cut), dump(Whole)) << T.str();
+  return Bytes;
+}
+
+TEST(HtmlReaderTest, ScriptAndStyleContentsAreCutBeforeParsing) {
+  std::string Script = "var s = '<p>not text</p>'; if (a < b && c > d) f();";
+  std::string Style = "p > a { color: red } /* <b> */";
+  std::string T =
+      "<!DOCTYPE html><html><head><title>Cures all</title><style>" + Style +
+      "</style><script type=\"application/ld+json\">{\"name\": \"Cure "
+      "clinic\"}</script><SCRIPT src=x>" +
+      Script +
+      "</SCRIPT ></head><body><p>Stem cells cure arthritis.</p>"
+      "<!-- claimlint-disable-next-line -->\r\n<p>Cures &amp; heals</p>"
+      "<script>" +
+      Script + "</script/><p>Last</p></body></html>";
+  // Both styles and both plain scripts; never the JSON-LD.
+  EXPECT_EQ(expectCutChangesNothing(T), Style.size() + 2 * Script.size());
+  Prose P = readHtml(T);
+  EXPECT_EQ(mapped(P, "cure arthritis"), raw(T, "cure arthritis"));
+  EXPECT_EQ(mapped(P, "Last"), raw(T, "Last"));
+  EXPECT_NE(P.text().find("Cure clinic"), std::string::npos);
+  ASSERT_EQ(P.comments().size(), 1u);
+}
+
+TEST(HtmlReaderTest, CutsThePreScanCannotVouchForAreNotMade) {
+  for (const char *T : {
+           // A script in SVG is not raw text: its "contents" are elements.
+           "<p>A</p><svg><script></svg><p>Cures all</p></script><p>B</p>",
+           // A script start tag inside <title> is text.
+           "<title><script>x</title><p>Cures all</p><script>y</script>",
+           // An attribute value with '>' misleads a tag scanner.
+           "<p title='a>b'>Cure <script>var x;</script> all</p>",
+           // "<!--" in a script can make its text run past "</script>".
+           "<script><!--<script></script>--></script><p>Cures all</p>",
+           // Inside a comment, nothing is a tag.
+           "<!-- <script> --><p>Cures all</p><!-- </script> --><p>B</p>",
+           // No end tag; an end tag without its delimiter.
+           "<p>Cures all</p><script>var x;",
+           "<script>a</scripty>b</script><p>Cures all</p>",
+           // <noscript> and <textarea> are never cut.
+           "<noscript><p>Cures all</p></noscript><textarea>x</textarea>",
+           // A style inside a table is moved out by the parser.
+           "<table><tr><style>td{}</style><td>Cures all</td></tr></table>",
+           // Empty contents, and white space only.
+           "<script></script><style> \n </style><p>Cures all</p>",
+       })
+    expectCutChangesNothing(T);
+  // The SVG case falls back to the page as it is: nothing is cut.
+  EXPECT_EQ(expectCutChangesNothing("<svg><script>1</script></svg><p>x</p>"),
+            0u);
+  // A '>' in an attribute value fools the pre-scan into taking a script
+  // tag in it for one: the parsed tree shows no such script, so no cut.
+  EXPECT_EQ(expectCutChangesNothing(
+                "<p title=\"x><script>\">Cures all</p><p>B</p></script>"),
+            0u);
+  // The script in a <title> is text; the one after it is cut.
+  EXPECT_EQ(expectCutChangesNothing(
+                "<title><script>x</title><p>y</p><script>z</script>"),
+            1u);
+}
+
+} // namespace
