@@ -55,6 +55,14 @@ bool inShard(llvm::StringRef Name, const ShardSpec &S) {
 // Summary
 //===----------------------------------------------------------------------===//
 
+bool SiteSummary::worse(const Counts &X, const Counts &Y) {
+  if (X.Errors != Y.Errors)
+    return X.Errors > Y.Errors;
+  if (X.Warnings != Y.Warnings)
+    return X.Warnings > Y.Warnings;
+  return X.Infos > Y.Infos;
+}
+
 void SiteSummary::add(const FileReport &R) {
   Counts C;
   for (const Diagnostic &D : R.Diags) {
@@ -70,40 +78,35 @@ void SiteSummary::add(const FileReport &R) {
       ++RC.Infos;
     }
   }
-  Pages.push_back({R.Path, C});
+  ++PageCount;
+  All.Errors += C.Errors;
+  All.Warnings += C.Warnings;
+  All.Infos += C.Infos;
+  if (!C.total())
+    return;
+  ++WithFindings;
+  // After every page as bad as this one (they came first), before the rest.
+  auto At = std::upper_bound(
+      Worst.begin(), Worst.end(), C,
+      [](const Counts &V, const auto &P) { return worse(V, P.second); });
+  if (static_cast<size_t>(At - Worst.begin()) >= MaxPages)
+    return;
+  Worst.insert(At, {R.Path, C});
+  if (Worst.size() > MaxPages)
+    Worst.pop_back();
 }
 
-void SiteSummary::print(llvm::raw_ostream &OS, unsigned MaxPages) const {
-  auto Worse = [](const Counts &X, const Counts &Y) {
-    if (X.Errors != Y.Errors)
-      return X.Errors > Y.Errors;
-    if (X.Warnings != Y.Warnings)
-      return X.Warnings > Y.Warnings;
-    return X.Infos > Y.Infos;
-  };
-  std::vector<const std::pair<std::string, Counts> *> Worst;
-  Counts All;
-  for (const auto &P : Pages) {
-    All.Errors += P.second.Errors;
-    All.Warnings += P.second.Warnings;
-    All.Infos += P.second.Infos;
-    if (P.second.total())
-      Worst.push_back(&P);
-  }
-  std::stable_sort(Worst.begin(), Worst.end(),
-                   [&](const auto *X, const auto *Y) {
-                     return Worse(X->second, Y->second);
-                   });
+void SiteSummary::print(llvm::raw_ostream &OS) const {
   auto Row = [&](const Counts &C, llvm::StringRef Name) {
     OS << llvm::format("%7u %8u %5u  ", C.Errors, C.Warnings, C.Infos) << Name
        << '\n';
   };
   OS << "Summary\n\nFindings per page, worst first:\n"
      << "  error  warning  info  page\n";
-  for (size_t I = 0; I < Worst.size() && I < MaxPages; ++I)
-    Row(Worst[I]->second, Worst[I]->first);
-  if (Worst.size() > MaxPages)
-    OS << "  ... and " << Worst.size() - MaxPages
+  for (const auto &P : Worst)
+    Row(P.second, P.first);
+  if (WithFindings > Worst.size())
+    OS << "  ... and " << WithFindings - Worst.size()
        << " more pages with findings\n";
   if (Worst.empty())
     OS << "  (none)\n";
@@ -119,8 +122,8 @@ void SiteSummary::print(llvm::raw_ostream &OS, unsigned MaxPages) const {
   if (ByRule.empty())
     OS << "  (none)\n";
   OS << "\n"
-     << Pages.size() << (Pages.size() == 1 ? " page" : " pages") << " audited, "
-     << Worst.size() << " with findings: " << All.Errors << " errors, "
+     << PageCount << (PageCount == 1 ? " page" : " pages") << " audited, "
+     << WithFindings << " with findings: " << All.Errors << " errors, "
      << All.Warnings << " warnings, " << All.Infos << " infos\n";
 }
 
@@ -197,7 +200,8 @@ void AuditSession::filter(FileReport &R) {
   // Findings changed since prepare() (--fix relints): compute again.
   if (P.Signature != signature(R))
     P = compute(R);
-  Audited.insert(R.Path);
+  if (Accepting) // for the stale entries of the baseline
+    Audited.insert(R.Path);
   if (!Opts.WriteBaseline.empty())
     NewBaseline.insert(NewBaseline.end(), P.Entries.begin(), P.Entries.end());
   std::string Site;
@@ -256,7 +260,7 @@ llvm::Error AuditSession::finish(llvm::raw_ostream &SummaryOS,
         << " accepted, " << Stale.size() << " stale\n";
   }
   if (Opts.Summary)
-    Sum.print(SummaryOS, Opts.SummaryPages);
+    Sum.print(SummaryOS);
   return llvm::Error::success();
 }
 

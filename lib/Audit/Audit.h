@@ -62,18 +62,25 @@ struct AuditOptions {
   unsigned SummaryPages = 50; ///< pages listed in the summary at most
 };
 
-/// Findings per page and per rule, and the summary text.
+/// Findings per page and per rule, and the summary text. Only the \p MaxPages
+/// worst pages are kept (memory does not grow with the number of pages).
 class SiteSummary {
 public:
+  explicit SiteSummary(unsigned MaxPages = 50) : MaxPages(MaxPages) {}
   void add(const FileReport &R);
-  void print(llvm::raw_ostream &OS, unsigned MaxPages) const;
+  void print(llvm::raw_ostream &OS) const;
 
 private:
   struct Counts {
     unsigned Errors = 0, Warnings = 0, Infos = 0;
     unsigned total() const { return Errors + Warnings + Infos; }
   };
-  std::vector<std::pair<std::string, Counts>> Pages;
+  /// Worse first; among equals, the page added first.
+  static bool worse(const Counts &X, const Counts &Y);
+  unsigned MaxPages;
+  size_t PageCount = 0, WithFindings = 0;
+  Counts All;
+  std::vector<std::pair<std::string, Counts>> Worst; ///< in print order
   std::map<std::string, Counts> Rules;
 };
 
@@ -105,7 +112,8 @@ public:
   unsigned boilerplateDropped() const { return ChromeDropped; }
 
 private:
-  explicit AuditSession(AuditOptions Opts) : Opts(std::move(Opts)) {}
+  explicit AuditSession(AuditOptions Opts)
+      : Opts(std::move(Opts)), Sum(this->Opts.SummaryPages) {}
   struct Prepared;
   Prepared compute(const FileReport &R) const;
 

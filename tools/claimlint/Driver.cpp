@@ -7,10 +7,6 @@
 
 #include "Driver.h"
 
-#include "Audit/Audit.h"
-#include "Audit/Crawler.h"
-#include "Audit/Progress.h"
-#include "Audit/Url.h"
 #include "Context/Lexicon.h"
 #include "Engine/Config.h"
 #include "Engine/FileWalker.h"
@@ -40,6 +36,11 @@
 #include <set>
 #include <thread>
 
+#include "Audit/Audit.h"
+#include "Audit/Crawler.h"
+#include "Audit/Progress.h"
+#include "Audit/Url.h"
+
 namespace claimlint {
 
 namespace {
@@ -52,11 +53,6 @@ std::string todayUtc() {
   std::strftime(Buf, sizeof(Buf), "%Y-%m-%d", &Tm);
   return Buf;
 }
-
-
-
-
-
 
 void listRules(const RuleSet &Rules, OutputFormat F, llvm::raw_ostream &OS) {
   if (F == OutputFormat::Json) {
@@ -371,12 +367,15 @@ int runDriver(const DriverOptions &Opts) {
     return ExitClean;
   }
 
+  // Files share their settings when they are the same (nearly always): a
+  // copy per file made memory grow with the number of files.
   struct Job {
     std::string Display;
-    FileSettings Settings;
+    std::shared_ptr<const FileSettings> Settings;
   };
   std::vector<Job> Jobs;
-  for (const std::string &F : Inputs.Files) {
+  std::vector<std::shared_ptr<const FileSettings>> Distinct;
+  for (std::string &F : Inputs.Files) {
     bool Ignored = false;
     FileSettings S = W.settingsFor(NameOf(F), Ignored);
     // A config only ignores files it finds, not files named on the command
@@ -384,8 +383,18 @@ int runDriver(const DriverOptions &Opts) {
     if (Ignored && F != "-" &&
         std::find(Opts.Paths.begin(), Opts.Paths.end(), F) == Opts.Paths.end())
       continue;
-    Jobs.push_back({F, std::move(S)});
+    auto Same = llvm::find_if(Distinct, [&](const auto &D) {
+      return D->Type == S.Type && D->Enabled == S.Enabled &&
+             D->Override == S.Override && D->MetaEnabled == S.MetaEnabled;
+    });
+    if (Same == Distinct.end()) {
+      Distinct.push_back(std::make_shared<const FileSettings>(std::move(S)));
+      Same = Distinct.end() - 1;
+    }
+    Jobs.push_back({std::move(F), *Same});
   }
+  Inputs.Files.clear();
+  Inputs.Files.shrink_to_fit();
   if (llvm::Error E = W.takeConfigErrors())
     return Fail(std::move(E));
   const Linter &L = W.linter();
@@ -460,7 +469,7 @@ int runDriver(const DriverOptions &Opts) {
           M = MR.drop_front(J.Display.size() + 2).str();
         R->Error = M;
       } else {
-        *R = L.lint(Shown, std::move(*Text), J.Settings);
+        *R = L.lint(Shown, std::move(*Text), *J.Settings);
         Audit.prepare(*R);
       }
       std::lock_guard<std::mutex> Lock(Mu);
@@ -492,7 +501,7 @@ int runDriver(const DriverOptions &Opts) {
       };
       Filter();
       if (Opts.Fix || Opts.FixDryRun) {
-        if (!fixFile(Opts, L, Jobs[I].Settings, Jobs[I].Display, *R, *OS, Err,
+        if (!fixFile(Opts, L, *Jobs[I].Settings, Jobs[I].Display, *R, *OS, Err,
                      Fixed))
           ++Sum.IoErrors;
         Filter(); // a fix changes no line, so the same lines stay

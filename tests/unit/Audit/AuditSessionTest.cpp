@@ -130,4 +130,51 @@ TEST(AuditSessionTest, SummaryListsWorstPagesFirst) {
       << Out;
 }
 
+TEST(AuditSessionTest, SummaryKeepsOnlyTheWorstPages) {
+  AuditOptions O;
+  O.Summary = true;
+  O.SummaryPages = 3;
+  auto S = AuditSession::create(O);
+  ASSERT_TRUE(static_cast<bool>(S));
+  // Pages with one, two, three, one, three and no claims, in this order.
+  std::vector<std::pair<std::string, std::string>> Pages = {
+      {"p1", "<p>Pills cure diabetes.</p>"},
+      {"p2", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"},
+      {"p3a", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"
+              "<p>Oil cures asthma.</p>"},
+      {"p1b", "<p>Pills cure diabetes.</p>"},
+      {"p3b", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"
+              "<p>Oil cures asthma.</p>"},
+      {"p0", "<p>Nothing to see.</p>"}};
+  std::vector<size_t> Counts;
+  for (auto &[Name, Html] : Pages) {
+    FileReport R = page("https://a.test/" + Name, Html);
+    Counts.push_back(R.Diags.size());
+    (*S)->prepare(R);
+    (*S)->filter(R);
+  }
+  // (Each page with claims also gets the page-level missing-risk-info.)
+  ASSERT_TRUE(Counts[0] < Counts[1] && Counts[1] < Counts[2] &&
+              Counts[3] == Counts[0] && Counts[4] == Counts[2] &&
+              Counts[5] == 0)
+      << "the test pages no longer rank as intended";
+  std::string Out, Err;
+  llvm::raw_string_ostream OS(Out), ES(Err);
+  ASSERT_FALSE(static_cast<bool>((*S)->finish(OS, ES)));
+  OS.flush();
+  // The three worst, ties in audit order; then what was left out.
+  size_t A = Out.find("a.test/p3a"), B = Out.find("a.test/p3b"),
+         C = Out.find("a.test/p2");
+  ASSERT_NE(A, std::string::npos) << Out;
+  ASSERT_NE(B, std::string::npos) << Out;
+  ASSERT_NE(C, std::string::npos) << Out;
+  EXPECT_LT(A, B);
+  EXPECT_LT(B, C);
+  EXPECT_EQ(Out.find("a.test/p1"), std::string::npos) << Out;
+  EXPECT_NE(Out.find("... and 2 more pages with findings"), std::string::npos)
+      << Out;
+  EXPECT_NE(Out.find("6 pages audited, 5 with findings"), std::string::npos)
+      << Out;
+}
+
 } // namespace
