@@ -139,11 +139,11 @@ TEST(AuditSessionTest, SummaryKeepsOnlyTheWorstPages) {
   // Pages with one, two, three, one, three and no claims, in this order.
   std::vector<std::pair<std::string, std::string>> Pages = {
       {"p1", "<p>Pills cure diabetes.</p>"},
-      {"p2", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"},
-      {"p3a", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"
+      {"p2", "<p>Pills cure diabetes.</p><p>Stem cells cure arthritis.</p>"},
+      {"p3a", "<p>Pills cure diabetes.</p><p>Stem cells cure arthritis.</p>"
               "<p>Oil cures asthma.</p>"},
       {"p1b", "<p>Pills cure diabetes.</p>"},
-      {"p3b", "<p>Pills cure diabetes.</p><p>Tea cures gout.</p>"
+      {"p3b", "<p>Pills cure diabetes.</p><p>Stem cells cure arthritis.</p>"
               "<p>Oil cures asthma.</p>"},
       {"p0", "<p>Nothing to see.</p>"}};
   std::vector<size_t> Counts;
