@@ -374,6 +374,7 @@ int runDriver(const DriverOptions &Opts) {
     std::shared_ptr<const FileSettings> Settings;
   };
   std::vector<Job> Jobs;
+  Jobs.reserve(Inputs.Files.size());
   std::vector<std::shared_ptr<const FileSettings>> Distinct;
   for (std::string &F : Inputs.Files) {
     bool Ignored = false;
