@@ -9,6 +9,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 namespace claimlint {
 
@@ -20,12 +22,19 @@ TermFinder::~TermFinder() = default;
 llvm::Optional<std::pair<size_t, size_t>>
 TermFinder::span(llvm::StringRef Text) const {
   std::call_once(Once, [this] {
-    RE2::Options O;
-    O.set_case_sensitive(false);
-    O.set_longest_match(true);
-    O.set_log_errors(false);
-    // Whole words only, as phrases match them.
-    Re = std::make_unique<RE2>("\\b(?:" + Regex + ")\\b", O);
+    static std::mutex Mu;
+    static std::map<std::string, std::shared_ptr<const RE2>> Compiled;
+    std::lock_guard<std::mutex> Lock(Mu);
+    std::shared_ptr<const RE2> &Slot = Compiled[Regex];
+    if (!Slot) {
+      RE2::Options O;
+      O.set_case_sensitive(false);
+      O.set_longest_match(true);
+      O.set_log_errors(false);
+      // Whole words only, as phrases match them.
+      Slot = std::make_shared<const RE2>("\\b(?:" + Regex + ")\\b", O);
+    }
+    Re = Slot;
   });
   if (!Re->ok())
     return llvm::None;

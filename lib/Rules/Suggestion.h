@@ -49,7 +49,9 @@ private:
   std::string Name;
   std::string Regex;
   mutable std::once_flag Once;
-  mutable std::unique_ptr<re2::RE2> Re;
+  /// Shared by every finder of the same list (a list used in the
+  /// suggestions of several rules is compiled once per process).
+  mutable std::shared_ptr<const re2::RE2> Re;
 };
 
 /// One "{...}" in a suggestion's text.
