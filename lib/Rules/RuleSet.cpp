@@ -77,6 +77,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   S->ExceptionIdx.resize(S->Rules.size());
   S->RequireIdx.resize(S->Rules.size());
   llvm::Error Err = llvm::Error::success();
+  llvm::StringMap<unsigned> ExceptionIndex;
   for (unsigned RI = 0; RI < S->Rules.size(); ++RI) {
     const Rule &R = S->Rules[RI];
     S->ById[R.Id] = RI;
@@ -121,12 +122,22 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
         S->Owners.push_back({RI, G});
       }
     }
+    // Rules share exceptions ("no treatment can ..." is one of six): each
+    // distinct one is added, and later compiled, once.
     for (const CompiledPattern &P : R.CompiledExceptions) {
+      std::string Key = (P.Longest ? "L" : "F") + P.Regex;
+      auto Known = ExceptionIndex.find(Key);
+      if (Known != ExceptionIndex.end()) {
+        S->ExceptionIdx[RI].push_back(Known->second);
+        continue;
+      }
       auto Idx = addPattern(S->Extras, R, P);
-      if (!Idx)
+      if (!Idx) {
         Err = llvm::joinErrors(std::move(Err), Idx.takeError());
-      else
-        S->ExceptionIdx[RI].push_back(*Idx);
+        continue;
+      }
+      ExceptionIndex[Key] = *Idx;
+      S->ExceptionIdx[RI].push_back(*Idx);
     }
     // Requirements: the phrase matcher finds them beside the triggers.
     for (size_t K = 0; K < R.CompiledRequires.size(); ++K) {
