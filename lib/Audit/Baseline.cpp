@@ -9,6 +9,7 @@
 #include "Context/Segmenter.h"
 #include "Support/Error.h"
 #include "Support/FileSystem.h"
+#include "Support/Normalize.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -22,20 +23,7 @@
 namespace claimlint {
 
 std::string normaliseSentence(llvm::StringRef S) {
-  std::string Out;
-  bool Space = false;
-  for (char C : S) {
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f' ||
-        C == '\v') {
-      Space = true;
-      continue;
-    }
-    if (Space && !Out.empty())
-      Out.push_back(' ');
-    Space = false;
-    Out.push_back(llvm::toLower(C));
-  }
-  return Out;
+  return lowerCollapsingSpace(S);
 }
 
 std::vector<std::string> findingSentences(const FileReport &R) {

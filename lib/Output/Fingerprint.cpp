@@ -7,6 +7,7 @@
 #include "Output/Fingerprint.h"
 
 #include "Support/LineIndex.h"
+#include "Support/Normalize.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -131,20 +132,7 @@ std::vector<std::string> lineHashes(llvm::StringRef Text) {
 }
 
 std::string normalizeMatch(llvm::StringRef Match) {
-  std::string Out;
-  bool Space = false;
-  for (char C : Match) {
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f' ||
-        C == '\v') {
-      Space = true;
-      continue;
-    }
-    if (Space && !Out.empty())
-      Out.push_back(' ');
-    Space = false;
-    Out.push_back(llvm::toLower(C));
-  }
-  return Out;
+  return lowerCollapsingSpace(Match);
 }
 
 std::string stableFingerprint(llvm::StringRef RuleId, llvm::StringRef Match,
