@@ -368,9 +368,4 @@ void PatternSet::matchAll(
   }
 }
 
-bool PatternSet::matches(unsigned Index, llvm::StringRef Text) const {
-  return RE2::PartialMatch(re2::StringPiece(Text.data(), Text.size()),
-                           Patterns[Index]->re());
-}
-
 } // namespace claimlint

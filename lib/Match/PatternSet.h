@@ -47,7 +47,7 @@ public:
 
   /// Builds the prefilter. Must be called once, after the last add(). Its
   /// RE2::Sets compile on two threads when the machine has two cores. With
-  /// \p Prefilter false (a set only findAll() and matches() will ask), none
+  /// \p Prefilter false (a set only findAll() will ask), none
   /// is compiled, and candidates() would run each pattern.
   llvm::Error compile(bool Prefilter = true);
 
@@ -66,9 +66,6 @@ public:
   void matchAll(
       llvm::StringRef Text,
       llvm::function_ref<bool(unsigned, uint32_t, uint32_t)> OnMatch) const;
-
-  /// True if pattern \p Index matches anywhere in \p Text.
-  bool matches(unsigned Index, llvm::StringRef Text) const;
 
   /// How many times the prefilter fell back to running each pattern.
   unsigned fallbacks() const { return Fallbacks; }
