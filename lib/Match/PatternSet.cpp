@@ -197,6 +197,7 @@ struct PatternSet::SetImpl {
 struct PatternSet::Entry {
   std::string Source;
   PatternOptions Opts;
+  bool InSet = false; ///< in the prefilter
   mutable std::once_flag Once;
   mutable std::unique_ptr<RE2> Re;
 
@@ -216,6 +217,23 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
   auto E = std::make_unique<Entry>();
   E->Source = Regex.str();
   E->Opts = Opts;
+  E->InSet = Opts.Prefilter;
+  if (!Opts.Prefilter) {
+    // Not in the set: checked on its own, unless known to compile.
+    if (!Opts.Trusted) {
+      std::string Msg;
+      if (mayBeLarge(Regex)) {
+        if (!E->re().ok())
+          return makeError("invalid pattern: " + E->re().error());
+      } else {
+        RE2::Set Check(makeOptions(Opts), RE2::UNANCHORED);
+        if (Check.Add(re2::StringPiece(Regex.data(), Regex.size()), &Msg) < 0)
+          return makeError("invalid pattern: " + Msg);
+      }
+    }
+    Patterns.push_back(std::move(E));
+    return static_cast<unsigned>(Patterns.size() - 1);
+  }
   // The set takes the first pattern's case option. Patterns with that option
   // go in as written, so one parse both checks them (the set reports the
   // same errors as RE2 would, in the same words) and adds them.
@@ -251,6 +269,7 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
          "set indices are dense");
   Set->Index[W].push_back(static_cast<int>(Patterns.size()));
   Patterns.push_back(std::move(E));
+  ++InSet;
   return static_cast<unsigned>(Patterns.size() - 1);
 }
 
@@ -278,7 +297,7 @@ llvm::Error PatternSet::compile(bool Prefilter) {
 
 void PatternSet::candidates(llvm::StringRef Text, std::vector<int> &Out) const {
   Out.clear();
-  if (Patterns.empty())
+  if (InSet == 0)
     return;
   re2::StringPiece T(Text.data(), Text.size());
   if (Set) {
@@ -311,7 +330,7 @@ void PatternSet::candidates(llvm::StringRef Text, std::vector<int> &Out) const {
   // match, ask every pattern.
   ++Fallbacks;
   for (size_t I = 0; I < Patterns.size(); ++I)
-    if (RE2::PartialMatch(T, Patterns[I]->re()))
+    if (Patterns[I]->InSet && RE2::PartialMatch(T, Patterns[I]->re()))
       Out.push_back(static_cast<int>(I));
 }
 

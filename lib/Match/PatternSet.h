@@ -31,6 +31,14 @@ namespace claimlint {
 struct PatternOptions {
   bool CaseInsensitive = true;
   bool LongestMatch = true; ///< leftmost-longest (phrases); else leftmost-first
+  /// False: the pattern stays out of the RE2::Set prefilter; candidates()
+  /// never reports it and the caller decides when to run it (findAll()),
+  /// for instance when a word it needs occurs (Match/RegexWords.h).
+  bool Prefilter = true;
+  /// The pattern is known to compile (a built-in rule, checked by the test
+  /// suite): add() does not parse it. Only with Prefilter false; it is
+  /// compiled the first time findAll() runs it.
+  bool Trusted = false;
 };
 
 class PatternSet {
@@ -75,6 +83,7 @@ private:
   std::vector<std::unique_ptr<Entry>> Patterns;
   struct SetImpl;
   std::unique_ptr<SetImpl> Set;
+  size_t InSet = 0; ///< patterns in the prefilter
   bool Compiled = false;
   mutable unsigned Fallbacks = 0;
 };

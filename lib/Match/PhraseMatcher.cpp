@@ -21,6 +21,7 @@
 #include "Match/Re2Util.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -202,7 +203,12 @@ struct Scratch {
   std::vector<uint32_t> Splits;
   llvm::DenseMap<uint64_t, std::pair<uint32_t, uint32_t>> ListMemo;
   std::vector<std::pair<uint32_t, uint32_t>> ListEnds; ///< (token, end)
+  /// Per group: the longest end from the current start, and where its next
+  /// match may start. All zero between calls (Reported lists the groups
+  /// whose NextAllowed a call set, to reset), so a call costs nothing per
+  /// group that does not match.
   std::vector<uint32_t> BestEnd, NextAllowed;
+  std::vector<unsigned> Reported;
   std::vector<unsigned> Touched;
   std::vector<unsigned> StartLists;
 };
@@ -791,9 +797,16 @@ void PhraseMatcher::matchAll(
   }
 
   const size_t NG = I->Groups.size();
-  S.BestEnd.assign(NG, 0);
-  S.NextAllowed.assign(NG, 0);
+  if (S.BestEnd.size() < NG) {
+    S.BestEnd.resize(NG, 0);
+    S.NextAllowed.resize(NG, 0);
+  }
   S.Touched.clear();
+  auto ResetNextAllowed = llvm::make_scope_exit([] {
+    for (unsigned G : S.Reported)
+      S.NextAllowed[G] = 0;
+    S.Reported.clear();
+  });
   Walker W(I->Nodes, I->Lists, I->Words, S);
   // Windows of WindowTokens starts, each with MaxReach tokens of lookahead,
   // so memory stays small on a block of any size.
@@ -818,7 +831,9 @@ void PhraseMatcher::matchAll(
         S.BestEnd[G] = 0;
         if (B < S.NextAllowed[G])
           continue; // overlaps the group's previous match
-        S.NextAllowed[G] = E;
+        if (S.NextAllowed[G] == 0)
+          S.Reported.push_back(G);
+        S.NextAllowed[G] = E; // E > B >= 0: never 0
         if (!OnMatch(G, B, E)) {
           for (unsigned G2 : S.Touched)
             S.BestEnd[G2] = 0;

@@ -8,22 +8,29 @@
 #include "Rules/RuleSet.h"
 
 #include "Match/Phrase.h"
+#include "Match/RegexWords.h"
 #include "Rules/JsonLocation.h"
 #include "Support/Error.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace claimlint {
 
 namespace {
 
 /// Adds \p P to \p Set; on failure returns a located error in \p R's file.
+/// Without \p Prefilter, a built-in rule's pattern is not parsed now (the
+/// test suite compiles every one).
 llvm::Expected<unsigned> addPattern(PatternSet &Set, const Rule &R,
-                                    const CompiledPattern &P) {
+                                    const CompiledPattern &P,
+                                    bool Prefilter = true) {
   PatternOptions O;
   O.CaseInsensitive = true;
   O.LongestMatch = P.Longest;
+  O.Prefilter = Prefilter;
+  O.Trusted = !Prefilter && llvm::StringRef(R.Path).startswith("<builtin>/");
   auto Idx = Set.add(P.Regex, O);
   if (!Idx) {
     std::string Msg = llvm::toString(Idx.takeError());
@@ -53,8 +60,35 @@ void RuleSet::findTriggers(
     llvm::function_ref<bool(Owner, uint32_t, uint32_t)> OnMatch,
     std::vector<Spans> *Requires, uint32_t Base) const {
   bool Go = true;
+  // Per thread, stamped per call instead of cleared: which words occur, and
+  // which gated patterns one of them touches.
+  thread_local std::vector<uint32_t> WordSeen, Touched;
+  thread_local uint32_t Stamp = 0;
+  if (WordSeen.size() < Words)
+    WordSeen.resize(Words);
+  if (Touched.size() < Gated.size())
+    Touched.resize(Gated.size());
+  if (++Stamp == 0) { // wrapped: forget every old stamp
+    std::fill(WordSeen.begin(), WordSeen.end(), 0);
+    std::fill(Touched.begin(), Touched.end(), 0);
+    Stamp = 1;
+  }
+  uint32_t Now = Stamp;
+  thread_local std::vector<int> Run, FromSet; // patterns to run, reused
+  Run.clear();
   Phrases.matchAll(Text, [&](unsigned G, uint32_t B, uint32_t E) {
     const Owner &O = PhraseOwners[G];
+    if (O.Rule == WordOwner) {
+      if (WordSeen[O.Group] != Now) {
+        WordSeen[O.Group] = Now;
+        for (unsigned P : GatedByWord[O.Group])
+          if (Touched[P] != Now) {
+            Touched[P] = Now;
+            Run.push_back(static_cast<int>(P));
+          }
+      }
+      return true;
+    }
     if (O.Rule == RequireOwner) {
       if (Requires)
         (*Requires)[O.Group].push_back({B + Base, E + Base});
@@ -65,9 +99,40 @@ void RuleSet::findTriggers(
   });
   if (!Go)
     return;
-  Triggers.matchAll(Text, [&](unsigned P, uint32_t B, uint32_t E) {
-    return OnMatch(Owners[P], B, E);
+  // A touched pattern runs if every one of its word sets occurs.
+  llvm::erase_if(Run, [&](int P) {
+    for (const std::vector<unsigned> &Set : Gated[P].Sets) {
+      bool Any = false;
+      for (unsigned W : Set)
+        if (WordSeen[W] == Now) {
+          Any = true;
+          break;
+        }
+      if (!Any)
+        return true;
+    }
+    return false;
   });
+  for (int &P : Run)
+    P = static_cast<int>(Gated[P].Pattern);
+  for (const auto &[P, Chars] : CharGated)
+    if (llvm::any_of(Chars, [&](char C) { // memchr: a byte scan, vectorised
+          return std::memchr(Text.data(), C, Text.size()) != nullptr;
+        }))
+      Run.push_back(static_cast<int>(P));
+  Triggers.candidates(Text, FromSet);
+  Run.insert(Run.end(), FromSet.begin(), FromSet.end());
+  if (Run.size() > 1)
+    std::sort(Run.begin(), Run.end());
+  for (int P : Run) {
+    Triggers.findAll(static_cast<unsigned>(P), Text,
+                     [&](uint32_t B, uint32_t E) {
+                       Go = OnMatch(Owners[P], B, E);
+                       return Go;
+                     });
+    if (!Go)
+      return;
+  }
 }
 
 llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
@@ -78,6 +143,53 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   S->RequireIdx.resize(S->Rules.size());
   llvm::Error Err = llvm::Error::success();
   llvm::StringMap<unsigned> ExceptionIndex;
+  llvm::StringMap<unsigned> WordIndex;
+  // A trigger pattern goes into the RE2::Set, unless the phrase matcher is
+  // on and the pattern needs one of a few words: then the words become
+  // phrase groups and the pattern runs only where one occurs (or, with no
+  // word to go by, only where a punctuation character it needs occurs). A
+  // word's group falls back to a plain substring search where the phrase
+  // matcher uses RE2 (text with U+212A or U+017F): never fewer places than
+  // needed.
+  auto AddTrigger = [&](const Rule &R,
+                        const CompiledPattern &P) -> llvm::Error {
+    std::vector<std::vector<unsigned>> Sets;
+    if (Opts.PhraseMatcher)
+      for (const std::vector<std::string> &Set : requiredWords(P.Regex)) {
+        std::vector<unsigned> Ids;
+        for (const std::string &W : Set) {
+          auto It = WordIndex.find(W);
+          if (It == WordIndex.end()) {
+            if (!S->Phrases.addGroup({W}, nullptr, "(?i:" + W + ")"))
+              break;
+            S->PhraseOwners.push_back({WordOwner, S->Words});
+            S->GatedByWord.emplace_back();
+            It = WordIndex.insert({W, S->Words++}).first;
+          }
+          Ids.push_back(It->second);
+        }
+        if (Ids.size() == Set.size())
+          Sets.push_back(std::move(Ids));
+      }
+    std::string Chars;
+    if (Opts.PhraseMatcher && Sets.empty())
+      Chars = requiredCharacters(P.Regex);
+    auto Idx = addPattern(S->Triggers, R, P,
+                          /*Prefilter=*/Sets.empty() && Chars.empty());
+    if (!Idx)
+      return Idx.takeError();
+    if (!Chars.empty())
+      S->CharGated.push_back({*Idx, std::move(Chars)});
+    if (!Sets.empty()) {
+      auto G = static_cast<unsigned>(S->Gated.size());
+      for (const std::vector<unsigned> &Set : Sets)
+        for (unsigned W : Set)
+          if (S->GatedByWord[W].empty() || S->GatedByWord[W].back() != G)
+            S->GatedByWord[W].push_back(G);
+      S->Gated.push_back({*Idx, std::move(Sets)});
+    }
+    return llvm::Error::success();
+  };
   for (unsigned RI = 0; RI < S->Rules.size(); ++RI) {
     const Rule &R = S->Rules[RI];
     S->ById[R.Id] = RI;
@@ -94,9 +206,8 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
           PhraseRegexes.push_back(P.Regex);
           continue;
         }
-        auto Idx = addPattern(S->Triggers, R, P);
-        if (!Idx) {
-          Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+        if (llvm::Error E = AddTrigger(R, P)) {
+          Err = llvm::joinErrors(std::move(Err), std::move(E));
           continue;
         }
         S->Owners.push_back({RI, G});
@@ -113,10 +224,9 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
             ++S->TriggerPhraseGroups;
             continue;
           }
-        auto Idx =
-            addPattern(S->Triggers, R, {std::move(Joined), true, FirstPointer});
-        if (!Idx) {
-          Err = llvm::joinErrors(std::move(Err), Idx.takeError());
+        if (llvm::Error E =
+                AddTrigger(R, {std::move(Joined), true, FirstPointer})) {
+          Err = llvm::joinErrors(std::move(Err), std::move(E));
           continue;
         }
         S->Owners.push_back({RI, G});
@@ -131,7 +241,8 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
         S->ExceptionIdx[RI].push_back(Known->second);
         continue;
       }
-      auto Idx = addPattern(S->Extras, R, P);
+      // Run on their own in a claim's sentence, never through the set.
+      auto Idx = addPattern(S->Extras, R, P, /*Prefilter=*/false);
       if (!Idx) {
         Err = llvm::joinErrors(std::move(Err), Idx.takeError());
         continue;

@@ -8,9 +8,11 @@
 /// \file
 /// All loaded rules compiled once. Trigger phrases go into one PhraseMatcher
 /// (a trie walk over the words, vocabulary lists shared), the groups it does
-/// not model and regex patterns into one PatternSet (one RE2::Set pass finds
-/// the candidates), exceptions and document requirements into another.
-/// Immutable and thread-safe once built.
+/// not model and regex patterns into one PatternSet. A pattern that needs one
+/// of a few words (Match/RegexWords.h) is run only on text where the walk
+/// found one of them, and compiled the first time that happens; the others
+/// are found by one RE2::Set pass. Exceptions and document requirements go
+/// into PatternSets of their own. Immutable and thread-safe once built.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -53,7 +55,8 @@ public:
   /// Every trigger match in \p Text (one block of prose), as (owner, begin,
   /// end) offsets relative to \p Text; per trigger pattern or phrase group
   /// leftmost-longest (phrases) or leftmost-first (patterns), without
-  /// overlap. Return false to stop.
+  /// overlap. Return false to stop. Thread-safe; \p OnMatch must not call
+  /// findTriggers() itself (it uses per-thread scratch space).
   /// The phrase matcher finds the requirements' phrases in the same pass:
   /// with \p Requires, they are added there (by requirement number, see
   /// scanRequires(), offsets plus \p Base).
@@ -63,10 +66,12 @@ public:
                     std::vector<Spans> *Requires = nullptr,
                     uint32_t Base = 0) const;
 
-  /// The RE2 side of the triggers, and how many phrase groups the phrase
-  /// matcher took (benchmarks and tests).
+  /// The RE2 side of the triggers, how many phrase groups the phrase
+  /// matcher took, and how many trigger patterns run only where a word (or
+  /// a character) they need occurs (benchmarks and tests).
   const PatternSet &triggers() const { return Triggers; }
   size_t phraseGroups() const { return TriggerPhraseGroups; }
+  size_t wordGatedPatterns() const { return Gated.size() + CharGated.size(); }
 
   /// Exceptions, per rule: indices into extras().
   const PatternSet &extras() const { return Extras; }
@@ -103,6 +108,20 @@ private:
   unsigned Requires = 0; ///< requirement numbers given out
   /// Owner of a requirement's phrase group in Phrases (Group = number).
   static constexpr unsigned RequireOwner = ~0u;
+  /// Trigger patterns kept out of the RE2::Set: each runs where a word of
+  /// each of its word sets occurs. Words are phrase groups of Phrases
+  /// (Owner WordOwner, Group = word number).
+  struct WordGated {
+    unsigned Pattern;                        ///< index into Triggers
+    std::vector<std::vector<unsigned>> Sets; ///< word numbers
+  };
+  std::vector<WordGated> Gated;
+  std::vector<std::vector<unsigned>> GatedByWord; ///< word -> Gated indices
+  /// Patterns with no word to go by but a character they need: each runs
+  /// where one of its characters occurs.
+  std::vector<std::pair<unsigned, std::string>> CharGated;
+  unsigned Words = 0;
+  static constexpr unsigned WordOwner = ~0u - 1;
   /// The rest: (requirement number, index into RequireRe2).
   std::vector<std::pair<unsigned, unsigned>> Re2Need;
   PatternSet RequireRe2;

@@ -8,7 +8,9 @@
 // byte. It is loaded as the only rule of pack "fuzz". A failure must be a
 // located error inside the file; a rule that loads is compiled, and the
 // built-in sample text plus the rule's own examples are linted with it and
-// checked like any lint. Every JSON pointer of a valid document must locate
+// checked like any lint; its triggers must be those the all-RE2 build of the
+// same rule finds (phrase matcher and word gates, Match/RegexWords.h, against
+// RE2 alone). Every JSON pointer of a valid document must locate
 // the start of its value, since located errors rely on that.
 //
 //===----------------------------------------------------------------------===//
@@ -18,7 +20,9 @@
 #include "Rules/RuleSet.h"
 #include "Support/Error.h"
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "FuzzCommon.h"
@@ -34,6 +38,18 @@ const char Sample[] =
     "Our clinic cures arthritis. Stem cells may ease back pain for some "
     "patients. Guaranteed results, no side effects! A 2019 trial [1] found "
     "less pain.\n\nWalk pain-free again.";
+
+/// Every trigger match in \p Text, sorted.
+std::vector<std::tuple<unsigned, unsigned, uint32_t, uint32_t>>
+triggers(const RuleSet &S, llvm::StringRef Text) {
+  std::vector<std::tuple<unsigned, unsigned, uint32_t, uint32_t>> Out;
+  S.findTriggers(Text, [&](RuleSet::Owner O, uint32_t B, uint32_t E) {
+    Out.emplace_back(O.Rule, O.Group, B, E);
+    return true;
+  });
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
 
 /// Checks that each error is located inside its file.
 void checkErrors(llvm::Error E) {
@@ -185,11 +201,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     Text += "\n\n" + stripMarks(E.Text);
   for (const Example &E : Loaded->Rules[0].PassExamples)
     Text += "\n\n" + E.Text;
+  std::vector<Rule> Copy = Loaded->Rules;
   auto RS = RuleSet::build(std::move(Loaded->Rules));
   if (!RS) {
     checkErrors(RS.takeError());
     return 0;
   }
+  // The same rule with every trigger in RE2 (no phrase matcher, no word
+  // gates) must find the same triggers.
+  RuleSet::BuildOptions AllRe2;
+  AllRe2.PhraseMatcher = false;
+  auto Ref = RuleSet::build(std::move(Copy), AllRe2);
+  FUZZ_CHECK(static_cast<bool>(Ref),
+             "the rule builds only with the phrase matcher");
+  FUZZ_CHECK(triggers(**RS, Text) == triggers(**Ref, Text),
+             "the phrase matcher and word gates find other triggers than RE2");
   Workspace &W = fuzz::builtinWorkspace();
   LintOptions O;
   O.ShowQualified = true;

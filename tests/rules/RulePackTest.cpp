@@ -6,9 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Rules/Builtin.h"
+#include "Rules/RuleLoader.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <set>
 
@@ -89,6 +91,43 @@ TEST(RulePack, EmbeddedCopyMatchesTheSourceTree) {
     EXPECT_EQ(*Text, std::string(F.Data, F.Size)) << F.Path;
   }
   EXPECT_FALSE(builtinRuleFile("lexicon.json").empty());
+}
+
+TEST(RulePack, EveryBuiltinPatternCompiles) {
+  // The rule set does not parse a built-in pattern it keeps out of the
+  // RE2::Set (a word gate runs it, or it is an exception): it is compiled
+  // the first time it runs, so a broken one would only fail to match.
+  RuleLoader Loader;
+  Loader.addBuiltin();
+  auto Loaded = Loader.load();
+  ASSERT_TRUE(static_cast<bool>(Loaded)) << llvm::toString(Loaded.takeError());
+  size_t Checked = 0;
+  auto Check = [&](const Rule &R, const CompiledPattern &P) {
+    RE2::Options O;
+    O.set_log_errors(false);
+    O.set_case_sensitive(false);
+    O.set_longest_match(P.Longest);
+    O.set_max_mem(8 << 20);
+    RE2 Re(P.Regex, O);
+    EXPECT_TRUE(Re.ok()) << R.Id << P.JsonPointer << ": " << Re.error();
+    ++Checked;
+  };
+  for (const Rule &R : Loaded->Rules) {
+    for (const TriggerGroup &G : R.Triggers)
+      for (const CompiledPattern &P : G.Compiled)
+        Check(R, P);
+    for (const CompiledPattern &P : R.CompiledExceptions)
+      Check(R, P);
+    for (const CompiledPattern &P : R.CompiledRequires)
+      Check(R, P);
+  }
+  EXPECT_GT(Checked, 400u);
+  // And the gates are in use: regex triggers run only where a word (or a
+  // character) they need occurs, so start-up compiles next to no RE2.
+  const TestRules &T = TestRules::get();
+  ASSERT_TRUE(T.Rules) << T.Error;
+  EXPECT_GE(T.Rules->wordGatedPatterns(), 40u);
+  EXPECT_LE(T.Rules->triggers().size() - T.Rules->wordGatedPatterns(), 2u);
 }
 
 } // namespace
