@@ -28,7 +28,8 @@ namespace {
 constexpr char Marker = '\x01'; ///< a \b inside a literal string
 constexpr size_t MaxStrings = 64;
 constexpr size_t MaxLength = 200;
-constexpr size_t MaxSets = 4; ///< word sets given for one regex
+constexpr size_t MaxSets = 4;      ///< word sets given for one regex
+constexpr size_t LongGroup = 1000; ///< bytes; see Reader::group()
 constexpr unsigned Unbounded = std::numeric_limits<unsigned>::max();
 
 bool isWordByte(char C) {
@@ -691,7 +692,39 @@ private:
     return P;
   }
 
+  /// Where the group opening at \p From ends (after its ')'), or npos.
+  size_t groupEnd(size_t From) const {
+    int Depth = 0;
+    for (size_t J = From; J < R.size(); ++J) {
+      char C = R[J];
+      if (C == '\\') {
+        ++J;
+      } else if (C == '[') { // a class: ']' first is a member
+        J += J + 1 < R.size() && R[J + 1] == '^' ? 2 : 1;
+        if (J < R.size() && R[J] == ']')
+          ++J;
+        while (J < R.size() && R[J] != ']')
+          J += R[J] == '\\' ? 2 : 1;
+      } else if (C == '(') {
+        ++Depth;
+      } else if (C == ')' && --Depth == 0) {
+        return J + 1;
+      }
+    }
+    return llvm::StringRef::npos;
+  }
+
   Piece group() {
+    // A long group (a vocabulary list copied in) has too many spellings to
+    // give a word set; reading it would cost more than the rest of the
+    // regex. It is skipped as unknown text that may be empty.
+    size_t End = groupEnd(I);
+    if (End != llvm::StringRef::npos && End - I > LongGroup) {
+      I = End;
+      Piece P = Piece::unknown();
+      P.CanBeEmpty = true;
+      return P;
+    }
     ++I; // '('
     if (at('?')) {
       ++I;

@@ -113,6 +113,23 @@ void RuleSet::findTriggers(
     }
     return false;
   });
+  if (Run.size() >= GatedSetFrom) {
+    // Many pass their gates: ask one set pass which really occur.
+    std::call_once(GatedSet->Once, [this] {
+      for (const WordGated &W : Gated) {
+        PatternOptions O;
+        O.LongestMatch = W.Longest;
+        // Checked when the rule set was built (or built in and tested).
+        llvm::cantFail(GatedSet->Set.add(W.Regex, O));
+      }
+      llvm::cantFail(GatedSet->Set.compile());
+    });
+    thread_local std::vector<int> Occur;
+    GatedSet->Set.candidates(Text, Occur);
+    llvm::erase_if(Run, [&](int P) {
+      return !std::binary_search(Occur.begin(), Occur.end(), P);
+    });
+  }
   for (int &P : Run)
     P = static_cast<int>(Gated[P].Pattern);
   for (const auto &[P, Chars] : CharGated)
@@ -144,6 +161,15 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   llvm::Error Err = llvm::Error::success();
   llvm::StringMap<unsigned> ExceptionIndex;
   llvm::StringMap<unsigned> WordIndex;
+  // Gates pay while regex patterns are few (the built-in pack has 47): a
+  // search per candidate costs more than the set's one pass once hundreds
+  // of patterns pass their gates in a block.
+  size_t RegexTriggers = 0;
+  for (const Rule &R : S->Rules)
+    for (const TriggerGroup &G : R.Triggers)
+      RegexTriggers += llvm::count_if(
+          G.Compiled, [](const CompiledPattern &P) { return !P.Longest; });
+  const bool Gate = Opts.PhraseMatcher && RegexTriggers <= MaxGatedPatterns;
   // A trigger pattern goes into the RE2::Set, unless the phrase matcher is
   // on and the pattern needs one of a few words: then the words become
   // phrase groups and the pattern runs only where one occurs (or, with no
@@ -154,7 +180,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   auto AddTrigger = [&](const Rule &R,
                         const CompiledPattern &P) -> llvm::Error {
     std::vector<std::vector<unsigned>> Sets;
-    if (Opts.PhraseMatcher)
+    if (Gate)
       for (const std::vector<std::string> &Set : requiredWords(P.Regex)) {
         std::vector<unsigned> Ids;
         for (const std::string &W : Set) {
@@ -172,7 +198,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
           Sets.push_back(std::move(Ids));
       }
     std::string Chars;
-    if (Opts.PhraseMatcher && Sets.empty())
+    if (Gate && Sets.empty())
       Chars = requiredCharacters(P.Regex);
     auto Idx = addPattern(S->Triggers, R, P,
                           /*Prefilter=*/Sets.empty() && Chars.empty());
@@ -186,7 +212,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
         for (unsigned W : Set)
           if (S->GatedByWord[W].empty() || S->GatedByWord[W].back() != G)
             S->GatedByWord[W].push_back(G);
-      S->Gated.push_back({*Idx, std::move(Sets)});
+      S->Gated.push_back({*Idx, std::move(Sets), P.Regex, P.Longest});
     }
     return llvm::Error::success();
   };
@@ -271,6 +297,7 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
   }
   if (Err)
     return Err;
+  S->GatedSet = std::make_unique<LazySet>();
   S->Phrases.compile();
   if (llvm::Error E = S->Triggers.compile())
     return E;

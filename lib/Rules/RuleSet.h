@@ -11,7 +11,8 @@
 /// not model and regex patterns into one PatternSet. A pattern that needs one
 /// of a few words (Match/RegexWords.h) is run only on text where the walk
 /// found one of them, and compiled the first time that happens; the others
-/// are found by one RE2::Set pass. Exceptions and document requirements go
+/// (and all of them in a pack of hundreds of patterns) are found by one
+/// RE2::Set pass. Exceptions and document requirements go
 /// into PatternSets of their own. Immutable and thread-safe once built.
 ///
 //===----------------------------------------------------------------------===//
@@ -26,6 +27,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace claimlint {
@@ -114,8 +116,23 @@ private:
   struct WordGated {
     unsigned Pattern;                        ///< index into Triggers
     std::vector<std::vector<unsigned>> Sets; ///< word numbers
+    std::string Regex;                       ///< for GatedSet
+    bool Longest;
   };
   std::vector<WordGated> Gated;
+  /// Where many gated patterns pass their gates in one block (a large pack
+  /// of plain patterns), one RE2::Set pass over the block tells which
+  /// really occur, instead of a search per pattern. Built the first time a
+  /// block needs it (Gated order = its indices).
+  struct LazySet {
+    std::once_flag Once;
+    PatternSet Set;
+  };
+  std::unique_ptr<LazySet> GatedSet;
+  static constexpr size_t GatedSetFrom = 4; ///< candidates in one block
+  /// More regex trigger patterns than this: none is gated, all go into the
+  /// RE2::Set (bench/compare's 300- and 3,000-pattern packs).
+  static constexpr size_t MaxGatedPatterns = 128;
   std::vector<std::vector<unsigned>> GatedByWord; ///< word -> Gated indices
   /// Patterns with no word to go by but a character they need: each runs
   /// where one of its characters occurs.
