@@ -339,8 +339,9 @@ private:
     return join(Items);
   }
 
-  /// Whether a boundary is fixed just before Items[At] (from the left
-  /// neighbours), or just after Items[At - 1] when \p Right (from the right).
+  /// Whether the pieces before Items[At] fix a word boundary there: the
+  /// nearest one that cannot be empty ends in a non-word, or a \b comes
+  /// first (rightFixed: the same looking from Items[At] on).
   static bool leftFixed(const std::vector<Piece> &Items, size_t At) {
     for (size_t J = At; J-- > 0;) {
       const Piece &P = Items[J];
