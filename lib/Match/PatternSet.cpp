@@ -218,19 +218,26 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
   E->Source = Regex.str();
   E->Opts = Opts;
   E->InSet = Opts.Prefilter;
+  re2::StringPiece P(Regex.data(), Regex.size());
+  std::string Msg;
+  // A pattern that no set parses as written is checked on its own; a large
+  // one is compiled now, so that one too large for its budget fails here.
+  auto CheckAlone = [&]() -> llvm::Error {
+    if (mayBeLarge(Regex)) {
+      if (!E->re().ok())
+        return makeError("invalid pattern: " + E->re().error());
+      return llvm::Error::success();
+    }
+    RE2::Set Check(makeOptions(Opts), RE2::UNANCHORED);
+    if (Check.Add(P, &Msg) < 0)
+      return makeError("invalid pattern: " + Msg);
+    return llvm::Error::success();
+  };
   if (!Opts.Prefilter) {
     // Not in the set: checked on its own, unless known to compile.
-    if (!Opts.Trusted) {
-      std::string Msg;
-      if (mayBeLarge(Regex)) {
-        if (!E->re().ok())
-          return makeError("invalid pattern: " + E->re().error());
-      } else {
-        RE2::Set Check(makeOptions(Opts), RE2::UNANCHORED);
-        if (Check.Add(re2::StringPiece(Regex.data(), Regex.size()), &Msg) < 0)
-          return makeError("invalid pattern: " + Msg);
-      }
-    }
+    if (!Opts.Trusted)
+      if (llvm::Error Err = CheckAlone())
+        return Err;
     Patterns.push_back(std::move(E));
     return static_cast<unsigned>(Patterns.size() - 1);
   }
@@ -245,17 +252,9 @@ llvm::Expected<unsigned> PatternSet::add(llvm::StringRef Regex,
     Set = std::make_unique<SetImpl>(O, Opts.CaseInsensitive);
   }
   bool AsWritten = Opts.CaseInsensitive == Set->CaseInsensitive;
-  re2::StringPiece P(Regex.data(), Regex.size());
-  std::string Msg;
-  if (mayBeLarge(Regex)) {
-    // Compiled now, so that one too large for its budget fails here.
-    if (!E->re().ok())
-      return makeError("invalid pattern: " + E->re().error());
-  } else if (!AsWritten) {
-    RE2::Set Check(makeOptions(Opts), RE2::UNANCHORED);
-    if (Check.Add(P, &Msg) < 0)
-      return makeError("invalid pattern: " + Msg);
-  }
+  if (mayBeLarge(Regex) || !AsWritten)
+    if (llvm::Error Err = CheckAlone())
+      return Err;
   int W = SetImpl::which(Regex);
   RE2::Set &S = *Set->Sets[W];
   int Index =

@@ -17,7 +17,6 @@
 namespace claimlint {
 
 namespace {
-bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 bool isVowel(char C) { return llvm::StringRef("aeiou").contains(C); }
 
 std::string quote(llvm::StringRef S) {

@@ -21,6 +21,7 @@
 #ifndef CLAIMLINT_MATCH_PHRASE_H
 #define CLAIMLINT_MATCH_PHRASE_H
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -32,6 +33,10 @@ namespace claimlint {
 
 /// Named term lists, each already compiled to a regex alternation "(?:...)".
 using Vocabulary = llvm::StringMap<std::string>;
+
+/// A character of a word as RE2's \b sees words: an ASCII letter, digit or
+/// '_' (every byte of a non-ASCII character is a non-word).
+inline bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// The inflected forms of \p Word, \p Word first.
 std::vector<std::string> inflections(llvm::StringRef Word);

@@ -36,8 +36,6 @@ namespace claimlint {
 
 namespace {
 
-bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
-
 bool allWordChars(llvm::StringRef S) {
   return !S.empty() && llvm::all_of(S, isWordChar);
 }

@@ -16,7 +16,10 @@
 
 #include "Match/RegexWords.h"
 
+#include "Match/Phrase.h"
+
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 
 #include <algorithm>
 #include <limits>
@@ -31,10 +34,6 @@ constexpr size_t MaxLength = 200;
 constexpr size_t MaxSets = 4;      ///< word sets given for one regex
 constexpr size_t LongGroup = 1000; ///< bytes; see Reader::group()
 constexpr unsigned Unbounded = std::numeric_limits<unsigned>::max();
-
-bool isWordByte(char C) {
-  return llvm::isAlnum(static_cast<unsigned char>(C)) || C == '_';
-}
 
 /// Characters RE2's case folding equates with an ASCII letter (k, s).
 bool foldsToAscii(uint32_t C) { return C == 0x17F || C == 0x212A; }
@@ -87,7 +86,7 @@ std::string charsOf(const std::vector<std::string> &Lits) {
   for (const std::string &S : Lits) {
     char Best = 0;
     for (char C : S)
-      if (C > ' ' && C < 0x7F && !isWordByte(C) &&
+      if (C > ' ' && C < 0x7F && !isWordChar(C) &&
           (!Best || charCost(C) < charCost(Best)))
         Best = C;
     if (!Best)
@@ -120,8 +119,8 @@ struct Piece {
   static Piece literal(std::string S) {
     Piece P;
     P.Known = true;
-    P.FirstNonWord = !S.empty() && !isWordByte(S.front());
-    P.LastNonWord = !S.empty() && !isWordByte(S.back());
+    P.FirstNonWord = !S.empty() && !isWordChar(S.front());
+    P.LastNonWord = !S.empty() && !isWordChar(S.back());
     P.Lits.push_back(llvm::StringRef(S).lower());
     return P;
   }
@@ -170,12 +169,12 @@ std::vector<std::string> wholeWords(const std::string &S, bool LeftFixed,
                                     bool RightFixed) {
   std::vector<std::string> Out;
   for (size_t I = 0; I < S.size();) {
-    if (!isWordByte(S[I])) {
+    if (!isWordChar(S[I])) {
       ++I;
       continue;
     }
     size_t J = I;
-    while (J < S.size() && isWordByte(S[J]))
+    while (J < S.size() && isWordChar(S[J]))
       ++J;
     bool Whole = (I > 0 || LeftFixed) && (J < S.size() || RightFixed);
     std::string Word = S.substr(I, J - I);
@@ -467,42 +466,29 @@ private:
     return V;
   }
 
-  /// A UTF-8 sequence at I (consumed).
+  /// A UTF-8 sequence at I (consumed). RE2 accepted the regex, so it is
+  /// one; should it not be, the regex gives no words.
   uint32_t utf8() {
-    auto C = static_cast<unsigned char>(R[I++]);
-    int More = C >= 0xF0 ? 3 : C >= 0xE0 ? 2 : C >= 0xC0 ? 1 : 0;
-    uint32_t V = More == 3 ? C & 7 : More == 2 ? C & 15 : C & 31;
-    if (More == 0)
-      V = C;
-    for (; More > 0 && I < R.size(); --More)
-      V = (V << 6) | (static_cast<unsigned char>(R[I++]) & 63);
-    return V;
-  }
-
-  static std::string encode(uint32_t C) {
-    std::string S;
-    if (C < 0x80) {
-      S += static_cast<char>(C);
-    } else if (C < 0x800) {
-      S += static_cast<char>(0xC0 | (C >> 6));
-      S += static_cast<char>(0x80 | (C & 63));
-    } else if (C < 0x10000) {
-      S += static_cast<char>(0xE0 | (C >> 12));
-      S += static_cast<char>(0x80 | ((C >> 6) & 63));
-      S += static_cast<char>(0x80 | (C & 63));
-    } else {
-      S += static_cast<char>(0xF0 | (C >> 18));
-      S += static_cast<char>(0x80 | ((C >> 12) & 63));
-      S += static_cast<char>(0x80 | ((C >> 6) & 63));
-      S += static_cast<char>(0x80 | (C & 63));
+    const auto *From = reinterpret_cast<const llvm::UTF8 *>(R.data() + I);
+    const auto *End = reinterpret_cast<const llvm::UTF8 *>(R.end());
+    const llvm::UTF8 *At = From;
+    llvm::UTF32 C = 0;
+    if (llvm::convertUTF8Sequence(&At, End, &C, llvm::strictConversion) !=
+        llvm::conversionOK) {
+      Bad = true;
+      I = R.size();
+      return 0;
     }
-    return S;
+    I += At - From;
+    return C;
   }
 
   static Piece codePoint(uint32_t C) {
-    if (foldsToAscii(C))
+    char Bytes[UNI_MAX_UTF8_BYTES_PER_CODE_POINT];
+    char *End = Bytes;
+    if (foldsToAscii(C) || !llvm::ConvertCodePointToUTF8(C, End))
       return Piece::unknown();
-    return Piece::literal(encode(C));
+    return Piece::literal(std::string(Bytes, End));
   }
 
   void skipPropertyName() {
@@ -666,7 +652,7 @@ private:
         Simple = false;
       }
       for (uint32_t C = Lo; C <= std::min<uint32_t>(Hi, 0x7F); ++C)
-        if (isWordByte(static_cast<char>(C)))
+        if (isWordChar(static_cast<char>(C)))
           NonWord = false;
       if ((Lo <= 0x17F && 0x17F <= Hi) || (Lo <= 0x212A && 0x212A <= Hi))
         NonWord = false;
