@@ -78,9 +78,19 @@ int main(int Argc, char **Argv) {
                   P.Longest ? "/phrase" : "", P.Regex.size(), P.Regex.c_str());
     };
     for (const Rule &R : Loaded->Rules) {
-      for (const TriggerGroup &G : R.Triggers)
-        for (const CompiledPattern &P : G.Compiled)
-          Print(R, "trigger", P);
+      for (size_t G = 0; G < R.Triggers.size(); ++G) {
+        bool Phrases = false;
+        for (const CompiledPattern &P : R.Triggers[G].Compiled) {
+          if (!P.Longest)
+            Print(R, "trigger", P);
+          Phrases |= P.Longest;
+        }
+        // Phrases are translated when needed: here, all of a group's as
+        // the one alternation RE2 would match.
+        if (Phrases)
+          Print(R, "trigger",
+                {llvm::cantFail(triggerPhrasesRegex(R, G)), true, ""});
+      }
       for (const CompiledPattern &P : R.CompiledExceptions)
         Print(R, "exception", P);
       for (const CompiledPattern &P : R.CompiledRequires)

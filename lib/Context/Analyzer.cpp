@@ -4,11 +4,15 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// ConText-style analysis (docs/context.md). create() compiles every cue class
-// of the lexicon into at most two RE2 patterns per (kind, scope): one
-// alternation of its phrases (case-insensitive, leftmost-longest) and one of
-// its patterns (as written). All of them go into one PatternSet, so a sentence
-// is searched in one RE2::Set pass plus one pass per cue class that occurs.
+// ConText-style analysis (docs/context.md). create() turns every cue class
+// of the lexicon into at most two matchers per (kind, scope): its phrases
+// (case-insensitive, leftmost-longest) go into one phrase matcher shared by
+// all classes, and its patterns (as written) form one alternation. A pattern
+// that needs certain words or characters (Match/RegexWords.h) cannot match a
+// sentence without them, so each sentence runs the alternation of only the
+// patterns it can hold, compiled the first time some sentence needs it: the
+// citation patterns' \pL classes took longer to compile than the rest of
+// start-up, and most sentences need none of them.
 //
 // scan() finds the cues of a sentence, drops cues that are part of a longer
 // cue that overrides them (masking: "not" inside "not only", "may" inside
@@ -24,13 +28,18 @@
 #include "Match/PatternSet.h"
 #include "Match/Phrase.h"
 #include "Match/PhraseMatcher.h"
+#include "Match/Re2Util.h"
+#include "Match/RegexWords.h"
 #include "Support/Error.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
+#include <mutex>
 
 namespace claimlint {
 
@@ -146,19 +155,275 @@ bool lookahead(CueKind K) {
          K == CueKind::InadequateQualifier;
 }
 
-/// Cue classes compiled into one PatternSet.
+/// Words that patterns' gates need (Match/RegexWords.h), lower case -> id.
+class GateWords {
+public:
+  static constexpr size_t MaxLength = 32;
+
+  unsigned add(llvm::StringRef LowerWord) {
+    auto It = Ids.try_emplace(LowerWord, Ids.size()).first;
+    Shapes[static_cast<unsigned char>(LowerWord[0])][LowerWord.size()] = true;
+    return It->second;
+  }
+  size_t size() const { return Ids.size(); }
+  /// A quick no for most words: no gate word starts with \p First and has
+  /// \p Length bytes.
+  bool mayHold(char First, size_t Length) const {
+    return Length <= MaxLength &&
+           Shapes[static_cast<unsigned char>(First)][Length];
+  }
+  llvm::Optional<unsigned> find(llvm::StringRef LowerWord) const {
+    auto It = Ids.find(LowerWord);
+    return It == Ids.end() ? llvm::None : llvm::Optional<unsigned>(It->second);
+  }
+
+private:
+  llvm::StringMap<unsigned> Ids;
+  bool Shapes[256][MaxLength + 1] = {};
+};
+
+/// Which gate words a sentence holds as RE2's \b sees words (runs of ASCII
+/// letters, digits and '_', in any case); read the first time a gate asks.
+class SentenceWords {
+public:
+  SentenceWords(llvm::StringRef S, const GateWords &Dict) : S(S), Dict(Dict) {}
+
+  /// RE2's case folding equates U+212A and U+017F with k and s: such text
+  /// may hold a needed word in a form this does not see.
+  bool folds() {
+    read();
+    return Folds;
+  }
+  bool has(unsigned Word) {
+    read();
+    return Seen[Word];
+  }
+  bool hasChar(char C) const {
+    return std::memchr(S.data(), C, S.size()) != nullptr;
+  }
+
+private:
+  void read() {
+    if (Read)
+      return;
+    Read = true;
+    Folds = S.contains("\xE2\x84\xAA") || S.contains("\xC5\xBF");
+    Seen.assign(Dict.size(), false);
+    char Lower[GateWords::MaxLength];
+    for (size_t K = 0; K < S.size();) {
+      if (!isWordChar(S[K])) {
+        ++K;
+        continue;
+      }
+      size_t E = K + 1;
+      while (E < S.size() && isWordChar(S[E]))
+        ++E;
+      if (Dict.mayHold(llvm::toLower(S[K]), E - K)) {
+        for (size_t X = K; X < E; ++X)
+          Lower[X - K] = llvm::toLower(S[X]);
+        if (auto Id = Dict.find(llvm::StringRef(Lower, E - K)))
+          Seen[*Id] = true;
+      }
+      K = E;
+    }
+  }
+
+  llvm::StringRef S;
+  const GateWords &Dict;
+  bool Read = false, Folds = false;
+  std::vector<bool> Seen;
+};
+
+/// The patterns of one cue class, matched as their alternation in the order
+/// written (leftmost-first), without compiling that alternation: its
+/// citation patterns' \pL classes take longer to compile than the rest of
+/// start-up. A pattern with a gate (the words or characters every match of
+/// it holds, Match/RegexWords.h) is its own part, run only in a sentence
+/// that passes the gate (one that fails it cannot hold a match); the
+/// patterns without one form one part. Each part is compiled the first time
+/// a sentence runs it. The parts' matches are merged as the alternation
+/// would choose: the leftmost start wins; at the same start, the pattern
+/// written first.
+class Alternation {
+public:
+  /// Gate words get their ids in \p Dict.
+  Alternation(PatternOptions O, bool Gate, GateWords &Dict)
+      : Opts(O), Gate(Gate), Dict(Dict) {}
+
+  void add(std::string Regex) {
+    auto M = std::make_unique<Member>();
+    if (Gate) {
+      for (const std::vector<std::string> &Set : requiredWords(Regex)) {
+        // Only words the sentence's word runs can show.
+        bool Plain = llvm::all_of(Set, [](const std::string &W) {
+          return !W.empty() && W.size() <= GateWords::MaxLength &&
+                 llvm::all_of(W, isWordChar);
+        });
+        if (!Plain)
+          continue;
+        std::vector<unsigned> Ids;
+        for (const std::string &W : Set)
+          Ids.push_back(Dict.add(llvm::StringRef(W).lower()));
+        M->Words.push_back(std::move(Ids));
+      }
+      if (M->Words.empty())
+        M->Chars = requiredCharacters(Regex);
+    }
+    M->Regex = std::move(Regex);
+    HasUngated |= !M->gated();
+    Members.push_back(std::move(M));
+  }
+
+  /// The whole alternation as one pattern.
+  std::string joined() const {
+    std::string J;
+    for (const auto &M : Members)
+      J += (J.empty() ? "(?:" : "|(?:") + M->Regex + ")";
+    return J;
+  }
+
+  void find(llvm::StringRef S, SentenceWords &W,
+            llvm::function_ref<bool(uint32_t, uint32_t)> OnMatch) const {
+    // RE2's case folding can make a needed word of text W does not see.
+    if (!Gate || W.folds()) {
+      findAllMatches(Whole.get([&] { return joined(); }, Opts), S, OnMatch);
+      return;
+    }
+    llvm::SmallVector<Part, 8> Parts;
+    if (HasUngated)
+      Parts.push_back(
+          {&Ungated.get([&] { return ungatedJoined(); }, Opts), -1});
+    for (size_t K = 0; K < Members.size(); ++K)
+      if (Members[K]->gated() && passes(*Members[K], W))
+        Parts.push_back({&Members[K]->re(Opts), static_cast<int>(K)});
+    if (Parts.size() == 1)
+      findAllMatches(*Parts[0].Re, S, OnMatch);
+    else if (!Parts.empty())
+      merge(Parts, S, OnMatch);
+  }
+
+private:
+  /// An RE2 compiled the first time it is asked for.
+  struct LazyRe {
+    mutable std::once_flag Once;
+    mutable std::unique_ptr<RE2> Re;
+    const RE2 &get(llvm::function_ref<std::string()> Source,
+                   const PatternOptions &O) const {
+      std::call_once(Once, [&] { Re = compileAlone(Source(), O); });
+      return *Re;
+    }
+  };
+  struct Member {
+    std::string Regex;
+    std::vector<std::vector<unsigned>> Words; ///< each set: one occurs
+    std::string Chars;                        ///< one occurs
+    LazyRe Re;
+    bool gated() const { return !Words.empty() || !Chars.empty(); }
+    const RE2 &re(const PatternOptions &O) const {
+      return Re.get([&] { return Regex; }, O);
+    }
+  };
+  /// One part of a sentence's search and its next match.
+  struct Part {
+    const RE2 *Re;
+    int Member; ///< -1: the ungated members' alternation
+    bool Known = false, Done = false;
+    uint32_t B = 0, E = 0;
+  };
+
+  PatternOptions Opts;
+  bool Gate;
+  GateWords &Dict;
+  std::vector<std::unique_ptr<Member>> Members;
+  bool HasUngated = false;
+  LazyRe Whole, Ungated;
+
+  std::string ungatedJoined() const {
+    std::string J;
+    for (const auto &M : Members)
+      if (!M->gated())
+        J += (J.empty() ? "(?:" : "|(?:") + M->Regex + ")";
+    return J;
+  }
+
+  static bool passes(const Member &P, SentenceWords &W) {
+    for (const std::vector<unsigned> &Set : P.Words)
+      if (!llvm::any_of(Set, [&](unsigned X) { return W.has(X); }))
+        return false;
+    return P.Chars.empty() ||
+           llvm::any_of(P.Chars, [&](char C) { return W.hasChar(C); });
+  }
+
+  /// The member of \p P that the alternation takes at its match's start.
+  int memberAt(const Part &P, llvm::StringRef S) const {
+    if (P.Member >= 0)
+      return P.Member;
+    re2::StringPiece T(S.data(), S.size()), M;
+    for (size_t K = 0; K < Members.size(); ++K)
+      if (!Members[K]->gated() &&
+          Members[K]->re(Opts).Match(T, P.B, S.size(), RE2::ANCHOR_START, &M,
+                                     1))
+        return static_cast<int>(K);
+    return static_cast<int>(Members.size()); // unreachable: P matched there
+  }
+
+  /// findAllMatches() of the parts' alternation. A part's next match found
+  /// from an earlier position stays its next one while it starts at or
+  /// after the current position: a match at a place does not depend on
+  /// where the search began (RE2 sees the text before it either way).
+  void merge(llvm::SmallVectorImpl<Part> &Parts, llvm::StringRef S,
+             llvm::function_ref<bool(uint32_t, uint32_t)> OnMatch) const {
+    re2::StringPiece T(S.data(), S.size()), M;
+    size_t Pos = 0;
+    while (Pos <= S.size()) {
+      Part *Best = nullptr;
+      for (Part &P : Parts) {
+        if (P.Done)
+          continue;
+        if (!P.Known || P.B < Pos) {
+          P.Known = P.Re->Match(T, Pos, S.size(), RE2::UNANCHORED, &M, 1);
+          P.Done = !P.Known;
+          if (P.Done)
+            continue;
+          P.B = static_cast<uint32_t>(M.data() - S.data());
+          P.E = static_cast<uint32_t>(P.B + M.size());
+        }
+        if (!Best || P.B < Best->B ||
+            (P.B == Best->B && memberAt(P, S) < memberAt(*Best, S)))
+          Best = &P;
+      }
+      if (!Best)
+        return;
+      if (Best->E == Best->B) { // empty match: step over one byte
+        Pos = Best->B + 1;
+        continue;
+      }
+      if (!OnMatch(Best->B, Best->E))
+        return;
+      Pos = Best->E;
+    }
+  }
+};
+
+/// Cue classes: phrases in one phrase matcher, patterns in an alternation
+/// per class.
 struct CueSet {
-  /// Phrase groups in the phrase matcher, the rest in RE2; each group has
-  /// an index in the order groups were added (Groups), and matches are put
-  /// in that order before sorting by place, as one PatternSet gave them.
+  /// Phrase groups in the phrase matcher, the rest alternations; each group
+  /// has an index in the order groups were added (Groups), and matches are
+  /// put in that order before sorting by place.
   PhraseMatcher Words;
   std::vector<unsigned> WordsOrder; // phrase matcher group -> order
-  PatternSet Set;
-  std::vector<unsigned> SetOrder; // pattern -> order
-  std::vector<Group> Groups;      // by order
+  GateWords Gates;                  ///< every alternation's gate words
+  std::vector<std::unique_ptr<Alternation>> Alts;
+  std::vector<unsigned> AltsOrder; // alternation -> order
+  std::vector<Group> Groups;       // by order
 
+  /// A group of \p Phrases (whose translation is \p Regex) or, with
+  /// \p IsPhrases false, of \p Patterns. \p Trusted: the patterns are known
+  /// to compile (the built-in lexicon, checked by the tests).
   llvm::Error add(llvm::ArrayRef<std::string> Phrases, const std::string &Regex,
-                  bool IsPhrases, bool TryWords, Group G) {
+                  llvm::ArrayRef<std::string> Patterns, bool IsPhrases,
+                  bool TryWords, bool Trusted, Group G) {
     auto Order = static_cast<unsigned>(Groups.size());
     if (IsPhrases && TryWords && Words.addGroup(Phrases, nullptr, Regex)) {
       WordsOrder.push_back(Order);
@@ -168,19 +433,27 @@ struct CueSet {
     PatternOptions O;
     O.CaseInsensitive = IsPhrases;
     O.LongestMatch = IsPhrases;
-    auto Idx = Set.add(Regex, O);
-    if (!Idx)
-      return makeError("lexicon class '" + cueKindName(G.Kind) +
-                       "': " + llvm::toString(Idx.takeError()));
-    SetOrder.push_back(Order);
+    auto A = std::make_unique<Alternation>(O, /*Gate=*/!IsPhrases && TryWords,
+                                           Gates);
+    if (IsPhrases)
+      A->add(Regex);
+    else
+      for (const std::string &P : Patterns)
+        A->add(P);
+    if (!Trusted) {
+      PatternSet Check; // parses it, as a set would
+      auto Idx = Check.add(A->joined(), O);
+      if (!Idx)
+        return makeError("lexicon class '" + cueKindName(G.Kind) +
+                         "': " + llvm::toString(Idx.takeError()));
+    }
+    Alts.push_back(std::move(A));
+    AltsOrder.push_back(Order);
     Groups.push_back(G);
     return llvm::Error::success();
   }
 
-  llvm::Error compile() {
-    Words.compile();
-    return Set.compile();
-  }
+  void compile() { Words.compile(); }
 
   /// The cues in \p R of \p Text; with \p LookaheadOnly, only those of
   /// lookahead() kinds (the same as a set of only those classes gives: each
@@ -193,10 +466,12 @@ struct CueSet {
       Found.emplace_back(WordsOrder[G], B, E);
       return true;
     });
-    Set.matchAll(S, [&](unsigned I, uint32_t B, uint32_t E) {
-      Found.emplace_back(SetOrder[I], B, E);
-      return true;
-    });
+    SentenceWords SW(S, Gates);
+    for (size_t K = 0; K < Alts.size(); ++K)
+      Alts[K]->find(S, SW, [&](uint32_t B, uint32_t E) {
+        Found.emplace_back(AltsOrder[K], B, E);
+        return true;
+      });
     if (LookaheadOnly)
       llvm::erase_if(Found, [&](const auto &F) {
         return !lookahead(Groups[std::get<0>(F)].Kind);
@@ -240,8 +515,8 @@ llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L,
   Im->ScopeWords = L.ScopeWords;
   // (kind, scope) -> joined phrase and pattern alternations.
   struct Joined {
-    std::string Phrases, Patterns;
-    std::vector<std::string> PhraseList;
+    std::string Phrases;
+    std::vector<std::string> PhraseList, Patterns;
   };
   std::map<std::pair<int, int>, Joined> ByGroup;
   static const Vocabulary NoVocabulary;
@@ -258,24 +533,23 @@ llvm::Expected<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon &L,
       J.Phrases += (J.Phrases.empty() ? "(?:" : "|(?:") + *Re + ")";
       J.PhraseList.push_back(P);
     }
-    for (const std::string &P : C.Patterns)
-      J.Patterns += (J.Patterns.empty() ? "(?:" : "|(?:") + P + ")";
+    J.Patterns.insert(J.Patterns.end(), C.Patterns.begin(), C.Patterns.end());
   }
   for (const auto &It : ByGroup) {
     Group G{static_cast<CueKind>(It.first.first),
             static_cast<CueScope>(It.first.second)};
     const Joined &J = It.second;
     if (!J.Phrases.empty())
-      if (llvm::Error E = Im->All.add(J.PhraseList, J.Phrases,
-                                      /*IsPhrases=*/true, PhraseMatcher, G))
+      if (llvm::Error E =
+              Im->All.add(J.PhraseList, J.Phrases, {}, /*IsPhrases=*/true,
+                          PhraseMatcher, L.Trusted, G))
         return E;
     if (!J.Patterns.empty())
-      if (llvm::Error E =
-              Im->All.add({}, J.Patterns, /*IsPhrases=*/false, false, G))
+      if (llvm::Error E = Im->All.add({}, {}, J.Patterns, /*IsPhrases=*/false,
+                                      PhraseMatcher, L.Trusted, G))
         return E;
   }
-  if (llvm::Error E = Im->All.compile())
-    return E;
+  Im->All.compile();
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(Im)));
 }
 

@@ -612,6 +612,7 @@ llvm::Expected<Lexicon> Lexicon::parse(llvm::StringRef Path,
   Locator Loc(Path, Text, Check);
   if (llvm::Error E = applyJson(L, J, {}, Loc))
     return E;
+  L.Trusted = !Check;
   return L;
 }
 
@@ -638,6 +639,7 @@ llvm::Error Lexicon::extend(const nlohmann::json &Extra, llvm::StringRef Path,
   if (llvm::Error E = applyJson(Copy, Extra, Prefix, Loc))
     return E;
   *this = std::move(Copy);
+  Trusted = false;
   return llvm::Error::success();
 }
 

@@ -75,6 +75,10 @@ struct CueClass {
 struct Lexicon {
   std::vector<CueClass> Classes;
   unsigned ScopeWords = 8; ///< ConText-style window, in words
+  /// Parsed without checks (the built-in lexicon, which the tests check)
+  /// and not extended since: its patterns may be compiled only when a
+  /// sentence needs them.
+  bool Trusted = false;
 
   /// Parses lexicon JSON (the format of rules/lexicon.json). \p Path and
   /// \p Text are used for located errors (LocatedError): malformed JSON, an

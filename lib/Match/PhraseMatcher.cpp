@@ -18,12 +18,14 @@
 #include "Match/PhraseMatcher.h"
 
 #include "Match/Phrase.h"
+#include "Match/Prebuilt.h"
 #include "Match/Re2Util.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <array>
@@ -89,6 +91,19 @@ struct Node {
 };
 static_assert(std::is_nothrow_move_constructible<Node>::value,
               "std::vector<Node> must move nodes, not copy them");
+
+/// A node of the compiled trie (compile() packs the Nodes): its list edges
+/// and groups are ranges of shared arrays. 32 bytes against a Node's 150,
+/// so the walk's nodes stay in cache, and plain data, so recorded tables
+/// (Match/Prebuilt.h) load as they are.
+struct PackedNode {
+  /// List edges after separator K: ListEdges[ListsAt[K], ListsAt[K + 1]).
+  uint32_t ListsAt[NumSeps + 1] = {};
+  uint32_t AcceptAt = 0, AcceptEnd = 0; ///< Accepts[AcceptAt, AcceptEnd)
+  uint8_t HasTok = 0;  ///< bit K: WordTable has spellings after separator K
+  uint8_t Pad[3] = {}; ///< no indeterminate bytes in recorded tables
+};
+static_assert(sizeof(PackedNode) == 32, "no hidden padding");
 
 struct ListInfo {
   bool Ok = false;
@@ -159,6 +174,39 @@ public:
     return {};
   }
 
+  void write(prebuilt::Writer &W) const {
+    W.str(Pool);
+    W.pods(Slots);
+    W.pods(Values);
+  }
+  /// False unless the tables read are consistent: \p Nodes and \p Lists
+  /// bound the values (list ids under ListFirstKey or with ListBit).
+  bool read(prebuilt::Reader &R, size_t Nodes, size_t Lists) {
+    Pool = R.str().str();
+    R.pods(Slots);
+    R.pods(Values);
+    if (!R.ok() || Slots.empty() || (Slots.size() & (Slots.size() - 1)))
+      return false;
+    Mask = Slots.size() - 1;
+    size_t Used = 0;
+    for (const Slot &Sl : Slots) {
+      if (!Sl.End)
+        continue;
+      ++Used;
+      if (Sl.Begin > Sl.End || Sl.End > Values.size() ||
+          Sl.Word >= Pool.size() ||
+          Pool.find('\0', Sl.Word) == std::string::npos)
+        return false;
+      for (uint32_t X = Sl.Begin; X < Sl.End; ++X) {
+        unsigned V = Values[X];
+        bool IsList = Sl.Key == ListFirstKey || (V & ListBit);
+        if ((IsList ? (V & ~ListBit) >= Lists : V >= Nodes))
+          return false;
+      }
+    }
+    return Used < Slots.size(); // probes stop at an empty slot
+  }
+
 private:
   static uint64_t mix(uint64_t H, uint32_t Key) {
     H ^= (Key + 1) * 0x9E3779B97F4A7C15ULL;
@@ -214,7 +262,11 @@ struct Scratch {
 } // namespace
 
 struct PhraseMatcher::Impl {
-  std::vector<Node> Nodes{1}; // 0: the phrases' root
+  std::vector<Node> Nodes{1}; // 0: the phrases' root; while building
+  /// The compiled trie (same numbering as Nodes).
+  std::vector<PackedNode> Packed;
+  std::vector<std::pair<unsigned, unsigned>> ListEdges; ///< (list, child)
+  std::vector<unsigned> Accepts;
   /// The most tokens of text a match can span (lookahead for windows).
   size_t MaxReach = 1;
   std::vector<std::vector<std::string>> TokSets;
@@ -229,11 +281,15 @@ struct PhraseMatcher::Impl {
   std::vector<bool> RWord;
 
   struct Group {
-    std::string Regex;
+    mutable std::string Regex;
+    /// Makes Regex when it is first needed, if set.
+    mutable llvm::unique_function<std::string()> Make;
     mutable std::once_flag Once;
     mutable std::unique_ptr<RE2> Re;
     const RE2 &re() const {
       std::call_once(Once, [this] {
+        if (Make)
+          Regex = Make();
         PatternOptions O;
         O.CaseInsensitive = true;
         O.LongestMatch = true;
@@ -243,6 +299,80 @@ struct PhraseMatcher::Impl {
     }
   };
   std::vector<std::unique_ptr<Group>> Groups;
+
+  // Tables built ahead of time (Match/Prebuilt.h) ------------------------
+
+  /// Per addGroup() call: the group's hash and whether it was taken.
+  std::vector<std::pair<uint64_t, bool>> Inputs;
+  /// The recorded matcher every group so far matches; its tables are used
+  /// if compile() comes with no other group added.
+  const prebuilt::MatcherEntry *Snap = nullptr;
+  /// The groups given while Snap matched, to build them after all if a
+  /// later group does not match.
+  struct Deferred {
+    std::vector<std::string> Phrases;
+    const TermLists *Lists;
+  };
+  std::vector<Deferred> Pending;
+  /// Each vocabulary (by address, as lists are told apart) and its hash.
+  std::vector<std::pair<const TermLists *, uint64_t>> ListHashes;
+
+  uint64_t groupHash(llvm::ArrayRef<std::string> Phrases,
+                     const TermLists *Pack) {
+    std::string B;
+    for (const std::string &P : Phrases) {
+      B += P;
+      B += '\0';
+    }
+    B += '\1';
+    if (Pack) {
+      auto It = llvm::find_if(ListHashes,
+                              [&](const auto &L) { return L.first == Pack; });
+      if (It == ListHashes.end()) {
+        std::vector<llvm::StringRef> Names;
+        for (const auto &KV : *Pack)
+          Names.push_back(KV.first());
+        llvm::sort(Names);
+        std::string C;
+        for (llvm::StringRef N : Names) {
+          C += N;
+          C += '\1';
+          for (const std::string &T : Pack->find(N)->second) {
+            C += T;
+            C += '\0';
+          }
+          C += '\2';
+        }
+        ListHashes.push_back({Pack, llvm::xxHash64(C)});
+        It = ListHashes.end() - 1;
+      }
+      B += std::to_string(It - ListHashes.begin()) + ":" +
+           std::to_string(It->second);
+    }
+    return llvm::xxHash64(B);
+  }
+
+  /// Parses the group and, if the matcher models every phrase, puts it in
+  /// the trie as group \p G; false (the group is not taken) otherwise.
+  bool addToTrie(llvm::ArrayRef<std::string> Phrases, const TermLists *Lists,
+                 unsigned G);
+
+  /// Stops using Snap: builds the groups given so far.
+  void buildPending() {
+    unsigned G = 0;
+    for (size_t K = 0; K < Pending.size(); ++K) {
+      bool Taken = addToTrie(Pending[K].Phrases, Pending[K].Lists, G);
+      if (Taken != Inputs[K].second)
+        llvm::report_fatal_error("claimlint: prebuilt phrase tables disagree "
+                                 "with this build");
+      G += Taken;
+    }
+    Pending.clear();
+    Snap = nullptr;
+  }
+
+  std::string writeTables() const;
+  bool readTables(llvm::StringRef Data);
 
   /// Cuts \p Text from byte \p From into at most \p Max tokens; true if
   /// that reached the end.
@@ -538,12 +668,47 @@ size_t PhraseMatcher::groups() const { return I->Groups.size(); }
 llvm::Optional<unsigned>
 PhraseMatcher::addGroup(llvm::ArrayRef<std::string> Phrases,
                         const TermLists *Lists, std::string Regex) {
+  auto G = addGroup(Phrases, Lists, llvm::unique_function<std::string()>());
+  if (G)
+    I->Groups.back()->Regex = std::move(Regex);
+  return G;
+}
+
+llvm::Optional<unsigned>
+PhraseMatcher::addGroup(llvm::ArrayRef<std::string> Phrases,
+                        const TermLists *Lists,
+                        llvm::unique_function<std::string()> MakeRegex) {
+  uint64_t H = I->groupHash(Phrases, Lists);
+  size_t N = I->Inputs.size();
+  if (N == 0)
+    I->Snap = prebuilt::findMatcher(H);
+  bool Taken;
+  if (I->Snap && N < I->Snap->Groups.size() && I->Snap->Groups[N].first == H) {
+    Taken = I->Snap->Groups[N].second;
+    I->Pending.push_back({Phrases.vec(), Lists});
+  } else {
+    if (I->Snap)
+      I->buildPending();
+    Taken =
+        I->addToTrie(Phrases, Lists, static_cast<unsigned>(I->Groups.size()));
+  }
+  I->Inputs.push_back({H, Taken});
+  if (!Taken)
+    return llvm::None;
+  auto G = static_cast<unsigned>(I->Groups.size());
+  I->Groups.push_back(std::make_unique<Impl::Group>());
+  I->Groups.back()->Make = std::move(MakeRegex);
+  return G;
+}
+
+bool PhraseMatcher::Impl::addToTrie(llvm::ArrayRef<std::string> Phrases,
+                                    const TermLists *Lists, unsigned G) {
   std::vector<Seq> All;
   for (const std::string &Ph : Phrases) {
     llvm::StringRef P = llvm::StringRef(Ph).trim();
     std::vector<Seq> Seqs;
-    if (P.empty() || !I->parse(P, Lists, Seqs))
-      return llvm::None;
+    if (P.empty() || !parse(P, Lists, Seqs))
+      return false;
     // phraseToRegex() puts \b at an edge that is a word character, a list
     // or a group: there every sequence must have a word; elsewhere the edge
     // is punctuation, which stands alone in the text as in the phrase.
@@ -556,26 +721,35 @@ PhraseMatcher::addGroup(llvm::ArrayRef<std::string> Phrases,
         !Last.empty() && (isWordChar(Last.back()) || Last.back() == '}' ||
                           Last.back() == ')' || Last.back() == ']');
     for (Seq &S : Seqs) {
-      if (!I->normalize(S))
-        return llvm::None;
-      if (BoundFront != I->startsWord(S.front()) ||
-          BoundBack != I->endsWord(S.back()))
-        return llvm::None;
+      if (!normalize(S))
+        return false;
+      if (BoundFront != startsWord(S.front()) ||
+          BoundBack != endsWord(S.back()))
+        return false;
       All.push_back(std::move(S));
     }
   }
-  auto G = static_cast<unsigned>(I->Groups.size());
   for (const Seq &S : All) {
-    I->insert(0, S, G);
-    I->noteJoins(S);
-    I->MaxReach = std::max(I->MaxReach, I->reach(S));
+    insert(0, S, G);
+    noteJoins(S);
+    MaxReach = std::max(MaxReach, reach(S));
   }
-  I->Groups.push_back(std::make_unique<Impl::Group>());
-  I->Groups.back()->Regex = std::move(Regex);
-  return G;
+  return true;
 }
 
 void PhraseMatcher::compile() {
+  if (I->Snap && I->Inputs.size() == I->Snap->Groups.size()) {
+    if (I->readTables(I->Snap->Tables)) {
+      I->Pending.clear();
+      I->Snap = nullptr;
+      prebuilt::noteMatcherUsed();
+      return;
+    }
+    // Tables that do not hold together (never from an intact snapshot of
+    // this build): build them after all.
+  }
+  if (I->Snap)
+    I->buildPending();
   for (Node &N : I->Nodes) {
     for (const Node::Edge &E : N.Edges) {
       if (E.K == Elem::List) {
@@ -600,6 +774,23 @@ void PhraseMatcher::compile() {
           I->Words.add(WordTable::key(0, Start), F, WordTable::ListBit | L);
           I->Nodes[0].HasTok[Start] = true;
         }
+  I->Packed.resize(I->Nodes.size());
+  for (size_t K = 0; K < I->Nodes.size(); ++K) {
+    const Node &N = I->Nodes[K];
+    PackedNode &P = I->Packed[K];
+    for (unsigned S = 0; S < NumSeps; ++S) {
+      P.ListsAt[S] = static_cast<uint32_t>(I->ListEdges.size());
+      I->ListEdges.insert(I->ListEdges.end(), N.Lists[S].begin(),
+                          N.Lists[S].end());
+      P.HasTok |= static_cast<uint8_t>(N.HasTok[S] << S);
+    }
+    P.ListsAt[NumSeps] = static_cast<uint32_t>(I->ListEdges.size());
+    P.AcceptAt = static_cast<uint32_t>(I->Accepts.size());
+    I->Accepts.insert(I->Accepts.end(), N.Accept.begin(), N.Accept.end());
+    P.AcceptEnd = static_cast<uint32_t>(I->Accepts.size());
+  }
+  I->Nodes.clear();
+  I->Nodes.shrink_to_fit();
   I->Words.build();
   I->RTrie.assign(1, {});
   I->RTrie[0].fill(-1);
@@ -620,6 +811,91 @@ void PhraseMatcher::compile() {
     }
     I->RWord[Cur] = true;
   }
+  if (prebuilt::recording())
+    prebuilt::recordMatcher(I->Inputs, I->writeTables());
+}
+
+std::string PhraseMatcher::Impl::writeTables() const {
+  prebuilt::Writer W;
+  W.u64(MaxReach);
+  W.pods(Packed);
+  W.pods(ListEdges);
+  W.pods(Accepts);
+  W.u64(Lists.size());
+  for (const ListInfo &L : Lists) {
+    W.u8(L.Ok);
+    W.u64(L.Reach);
+    W.u8(L.StartsWord);
+    W.u8(L.EndsWord);
+    W.u32(L.Root);
+  }
+  Words.write(W);
+  W.pods(RTrie);
+  W.u64(RWord.size());
+  for (bool B : RWord)
+    W.u8(B);
+  return W.take();
+}
+
+bool PhraseMatcher::Impl::readTables(llvm::StringRef Data) {
+  prebuilt::Reader R(Data);
+  size_t Reach = R.u64();
+  std::vector<PackedNode> Ns;
+  std::vector<std::pair<unsigned, unsigned>> LEs;
+  std::vector<unsigned> As;
+  R.pods(Ns);
+  R.pods(LEs);
+  R.pods(As);
+  if (!R.ok() || Ns.empty())
+    return false;
+  std::vector<ListInfo> Ls(R.count(1 + 8 + 1 + 1 + 4));
+  for (ListInfo &L : Ls) {
+    L.Ok = R.u8() != 0;
+    L.Reach = R.u64();
+    L.StartsWord = R.u8() != 0;
+    L.EndsWord = R.u8() != 0;
+    L.Root = R.u32();
+    if (L.Root >= Ns.size())
+      return false;
+  }
+  WordTable Ws;
+  if (!R.ok() || !Ws.read(R, Ns.size(), Ls.size()))
+    return false;
+  std::vector<std::array<int32_t, 37>> RT;
+  R.pods(RT);
+  std::vector<bool> RW(R.count(1));
+  for (size_t K = 0; K < RW.size(); ++K)
+    RW[K] = R.u8() != 0;
+  if (!R.atEnd() || RT.empty() || RW.size() != RT.size())
+    return false;
+  // Every reference stays inside the tables.
+  for (const PackedNode &N : Ns) {
+    for (unsigned K = 0; K < NumSeps; ++K)
+      if (N.ListsAt[K] > N.ListsAt[K + 1])
+        return false;
+    if (N.ListsAt[NumSeps] > LEs.size() || N.AcceptAt > N.AcceptEnd ||
+        N.AcceptEnd > As.size())
+      return false;
+  }
+  for (const auto &L : LEs)
+    if (L.first >= Ls.size() || L.second >= Ns.size())
+      return false;
+  for (unsigned G : As) // list terms accept as 0
+    if (G >= std::max<size_t>(Groups.size(), 1))
+      return false;
+  for (const auto &Row : RT)
+    for (int32_t C : Row)
+      if (C >= static_cast<int32_t>(RT.size()))
+        return false;
+  MaxReach = Reach;
+  Packed = std::move(Ns);
+  ListEdges = std::move(LEs);
+  Accepts = std::move(As);
+  Lists = std::move(Ls);
+  Words = std::move(Ws);
+  RTrie = std::move(RT);
+  RWord = std::move(RW);
+  return true;
 }
 
 namespace {
@@ -627,16 +903,21 @@ namespace {
 /// Walks the tries over one text's tokens.
 class Walker {
 public:
-  Walker(const std::vector<Node> &Nodes, const std::vector<ListInfo> &Lists,
-         const WordTable &Words, Scratch &S)
-      : Nodes(Nodes), Lists(Lists), Words(Words), S(S) {}
+  Walker(const std::vector<PackedNode> &Nodes,
+         const std::vector<std::pair<unsigned, unsigned>> &ListEdges,
+         const std::vector<unsigned> &Accepts,
+         const std::vector<ListInfo> &Lists, const WordTable &Words, Scratch &S)
+      : Nodes(Nodes), ListEdges(ListEdges), Accepts(Accepts), Lists(Lists),
+        Words(Words), S(S) {}
 
   /// Every phrase match that starts at token \p J: the longest end per
   /// group goes into Scratch::BestEnd.
   void fromToken(uint32_t J) { consume(0, Start, J, S.Toks[J].B); }
 
 private:
-  const std::vector<Node> &Nodes;
+  const std::vector<PackedNode> &Nodes;
+  const std::vector<std::pair<unsigned, unsigned>> &ListEdges;
+  const std::vector<unsigned> &Accepts;
   const std::vector<ListInfo> &Lists;
   const WordTable &Words;
   Scratch &S;
@@ -652,12 +933,13 @@ private:
   }
 
   void arrive(unsigned N, uint32_t J, uint32_t E) {
-    const Node &Nd = Nodes[N];
-    if (!Nd.Accept.empty()) {
+    const PackedNode &Nd = Nodes[N];
+    if (Nd.AcceptAt != Nd.AcceptEnd) {
       if (InList) {
         ListOut->push_back({J, E});
       } else if (E == S.Toks[J].E) { // a match ends at a word's end
-        for (unsigned G : Nd.Accept) {
+        for (uint32_t X = Nd.AcceptAt; X < Nd.AcceptEnd; ++X) {
+          unsigned G = Accepts[X];
           if (S.BestEnd[G] == 0)
             S.Touched.push_back(G);
           S.BestEnd[G] = std::max(S.BestEnd[G], E);
@@ -690,10 +972,12 @@ private:
   /// The elements after separator \p K of \p Nd, starting at byte \p B of
   /// token \p J (its start, or a join point inside it).
   void consume(unsigned N, uint8_t K, uint32_t J, uint32_t B) {
-    const Node &Nd = Nodes[N];
-    bool HasTok = Nd.HasTok[K];
-    const auto &ListEdges = Nd.Lists[K];
-    if (!HasTok && ListEdges.empty())
+    const PackedNode &Nd = Nodes[N];
+    bool HasTok = Nd.HasTok >> K & 1;
+    llvm::ArrayRef<std::pair<unsigned, unsigned>> Edges =
+        llvm::makeArrayRef(ListEdges).slice(Nd.ListsAt[K],
+                                            Nd.ListsAt[K + 1] - Nd.ListsAt[K]);
+    if (!HasTok && Edges.empty())
       return;
     const Token &T = S.Toks[J];
     size_t StartListsAt = S.StartLists.size();
@@ -710,13 +994,13 @@ private:
           else
             arrive(V, J, E);
         }
-      if (!ListEdges.empty() && !(N == 0 && K == Start))
+      if (!Edges.empty() && !(N == 0 && K == Start))
         for (unsigned L : Words.find(WordTable::ListFirstKey, H, W))
           S.StartLists.push_back(L);
     }
     if (S.StartLists.size() == StartListsAt)
       return;
-    for (const auto &LE : ListEdges) {
+    for (const auto &LE : Edges) {
       if (std::find(S.StartLists.begin() + StartListsAt, S.StartLists.end(),
                     LE.first) == S.StartLists.end())
         continue;
@@ -805,7 +1089,7 @@ void PhraseMatcher::matchAll(
       S.NextAllowed[G] = 0;
     S.Reported.clear();
   });
-  Walker W(I->Nodes, I->Lists, I->Words, S);
+  Walker W(I->Packed, I->ListEdges, I->Accepts, I->Lists, I->Words, S);
   // Windows of WindowTokens starts, each with MaxReach tokens of lookahead,
   // so memory stays small on a block of any size.
   constexpr size_t WindowTokens = 8192;

@@ -36,6 +36,7 @@
 #define CLAIMLINT_MATCH_PHRASEMATCHER_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -65,6 +66,11 @@ public:
   /// matcher does not model one of the phrases (nothing is added then).
   llvm::Optional<unsigned> addGroup(llvm::ArrayRef<std::string> Phrases,
                                     const TermLists *Lists, std::string Regex);
+  /// The same, with the translation made by \p MakeRegex the first time
+  /// text needs it (never, usually).
+  llvm::Optional<unsigned>
+  addGroup(llvm::ArrayRef<std::string> Phrases, const TermLists *Lists,
+           llvm::unique_function<std::string()> MakeRegex);
 
   /// Builds the lookup tables. Once, after the last addGroup().
   void compile();

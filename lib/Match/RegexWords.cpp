@@ -17,6 +17,7 @@
 #include "Match/RegexWords.h"
 
 #include "Match/Phrase.h"
+#include "Match/Prebuilt.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -875,7 +876,13 @@ private:
 } // namespace
 
 std::vector<std::vector<std::string>> requiredWords(llvm::StringRef Regex) {
-  return Reader(Regex).read();
+  // The built-in pack's regexes are read at build time (Match/Prebuilt.h).
+  if (const prebuilt::WordSets *Known = prebuilt::findWords(Regex))
+    return *Known;
+  std::vector<std::vector<std::string>> Sets = Reader(Regex).read();
+  if (prebuilt::recording())
+    prebuilt::recordWords(Regex, Sets);
+  return Sets;
 }
 
 std::string requiredCharacters(llvm::StringRef Regex) {

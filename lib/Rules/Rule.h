@@ -40,6 +40,8 @@ struct Reference {
 
 /// A phrase or pattern translated to RE2 syntax, with where it was written.
 struct CompiledPattern {
+  /// Empty for a built-in rule's trigger phrase: translated only when
+  /// needed (triggerPhrasesRegex()).
   std::string Regex;
   bool Longest = true;     ///< phrases: leftmost-longest; patterns: first
   std::string JsonPointer; ///< e.g. "/patterns/2", for located errors
@@ -65,6 +67,9 @@ struct Rule {
   std::string Path; ///< file it was loaded from ("<builtin>/..." if embedded)
   /// The pack's vocabulary as written, for the phrase matcher; null if none.
   std::shared_ptr<const TermLists> Lists;
+  /// The pack's vocabulary as RE2 alternations (Match/Phrase.h), as it was
+  /// when the rule was read; for translating phrases later.
+  std::shared_ptr<const llvm::StringMap<std::string>> Vocab;
   RuleKind Kind = RuleKind::Claim;
   Severity Sev = Severity::Warning;
   std::string Summary;

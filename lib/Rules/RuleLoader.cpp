@@ -107,14 +107,19 @@ bool getBool(const json &J, const char *Key, bool &Out, FileErrors &E) {
   return true;
 }
 
-/// Compiles phrases (and patterns) at \p Ptr into \p Out.
+/// Compiles phrases (and patterns) at \p Ptr into \p Out; with \p Later,
+/// leaves their regexes empty (triggerPhrasesRegex() translates them).
 void compilePhrases(const std::vector<std::string> &Phrases,
                     const std::string &Ptr, const Vocabulary &Vocab,
                     const SourceText &F, FileErrors &E,
-                    std::vector<CompiledPattern> &Out) {
+                    std::vector<CompiledPattern> &Out, bool Later = false) {
   for (size_t I = 0; I < Phrases.size(); ++I) {
     size_t ErrOff = 0;
     std::string P = Ptr + "/" + std::to_string(I);
+    if (Later) {
+      Out.push_back({std::string(), true, P});
+      continue;
+    }
     auto R = phraseToRegex(Phrases[I], Vocab, /*Bounded=*/true, ErrOff);
     if (!R) {
       // Point into the string: its opening quote plus the offset, roughly.
@@ -237,7 +242,10 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
   TriggerGroup Top;
   getStringList(J, "phrases", "/phrases", Top.Phrases, E);
   getStringList(J, "patterns", "/patterns", Top.Patterns, E);
-  compilePhrases(Top.Phrases, "/phrases", Vocab, F, E, Top.Compiled);
+  // A built-in rule's trigger phrases are translated when needed (they are
+  // a third of start-up; RulePackTest translates every one).
+  const bool Later = llvm::StringRef(F.Path).startswith("<builtin>/");
+  compilePhrases(Top.Phrases, "/phrases", Vocab, F, E, Top.Compiled, Later);
   compilePatterns(Top.Patterns, "/patterns", Vocab, F, E, Top.Compiled);
   R.Triggers.push_back(std::move(Top));
   if (auto It = J.find("triggers"); It != J.end()) {
@@ -259,7 +267,8 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
             E.add(Ptr + "/" + K.key(), "unknown key '" + K.key() + "'");
         getStringList(G, "phrases", Ptr + "/phrases", T.Phrases, E);
         getStringList(G, "patterns", Ptr + "/patterns", T.Patterns, E);
-        compilePhrases(T.Phrases, Ptr + "/phrases", Vocab, F, E, T.Compiled);
+        compilePhrases(T.Phrases, Ptr + "/phrases", Vocab, F, E, T.Compiled,
+                       Later);
         compilePatterns(T.Patterns, Ptr + "/patterns", Vocab, F, E, T.Compiled);
         if (auto S = G.find("severity"); S != G.end()) {
           auto P = S->is_string() ? parseSeverity(S->get<std::string>())
@@ -405,6 +414,35 @@ llvm::Expected<Rule> parseRule(const SourceText &F, llvm::StringRef Pack,
     return Err;
   }
   return R;
+}
+
+llvm::Expected<std::string> triggerPhrasesRegex(const Rule &R, size_t Group) {
+  const TriggerGroup &T = R.Triggers[Group];
+  static const Vocabulary NoVocabulary;
+  std::vector<std::string> Own;
+  size_t Phrase = 0;
+  for (const CompiledPattern &P : T.Compiled) {
+    if (!P.Longest)
+      continue;
+    if (!P.Regex.empty()) {
+      Own.push_back(P.Regex);
+    } else {
+      if (Phrase >= T.Phrases.size())
+        return makeError(R.Id + ": more compiled phrases than phrases");
+      size_t ErrOff = 0;
+      auto Re =
+          phraseToRegex(T.Phrases[Phrase], R.Vocab ? *R.Vocab : NoVocabulary,
+                        /*Bounded=*/true, ErrOff);
+      if (!Re)
+        return jsonError(R.Path, R.SourceText ? *R.SourceText : std::string(),
+                         P.JsonPointer,
+                         "invalid phrase: " + llvm::toString(Re.takeError()));
+      Own.push_back(std::move(*Re));
+    }
+    ++Phrase;
+  }
+  std::vector<llvm::StringRef> Refs(Own.begin(), Own.end());
+  return joinLongestAlternatives(Refs);
 }
 
 void RuleLoader::addBuiltin() {
@@ -555,6 +593,9 @@ llvm::Expected<LoadedRules> RuleLoader::load() {
         Err = llvm::joinErrors(std::move(Err), E.take());
       }
     }
+    // The vocabulary as these rules see it (a later pack of the same name
+    // may add to it), for translating their phrases later.
+    auto Frozen = std::make_shared<const Vocabulary>(Vocab);
     for (const SourceText &F : P.RuleFiles) {
       auto R = parseRule(F, P.Name, Vocab);
       if (!R) {
@@ -562,6 +603,7 @@ llvm::Expected<LoadedRules> RuleLoader::load() {
         continue;
       }
       R->Lists = Raw;
+      R->Vocab = Frozen;
       auto [It, New] = Seen.emplace(R->Id, F.Path);
       if (!New) {
         Err = llvm::joinErrors(std::move(Err),

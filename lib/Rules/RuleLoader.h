@@ -62,9 +62,16 @@ private:
   std::vector<std::string> IoErrors;
 };
 
-/// Parses one rule file with the vocabulary of its pack.
+/// Parses one rule file with the vocabulary of its pack. A built-in rule's
+/// trigger phrases (path "<builtin>/...") are not translated to RE2 here:
+/// the phrase matcher seldom needs them, and the tests translate every one
+/// (triggerPhrasesRegex()).
 llvm::Expected<Rule> parseRule(const SourceText &File, llvm::StringRef Pack,
                                const llvm::StringMap<std::string> &Vocab);
+
+/// The RE2 translation of the phrases of trigger group \p Group of \p R,
+/// joined into one leftmost-longest alternation (joinLongestAlternatives()).
+llvm::Expected<std::string> triggerPhrasesRegex(const Rule &R, size_t Group);
 
 } // namespace claimlint
 

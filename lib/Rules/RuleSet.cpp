@@ -10,6 +10,7 @@
 #include "Match/Phrase.h"
 #include "Match/RegexWords.h"
 #include "Rules/JsonLocation.h"
+#include "Rules/RuleLoader.h"
 #include "Support/Error.h"
 
 #include <algorithm>
@@ -239,17 +240,41 @@ llvm::Expected<std::unique_ptr<RuleSet>> RuleSet::build(std::vector<Rule> Rules,
         S->Owners.push_back({RI, G});
       }
       if (!PhraseRegexes.empty()) {
-        std::string Joined = joinLongestAlternatives(PhraseRegexes);
+        // A built-in rule's phrases are translated only if RE2 needs them
+        // (RuleLoader.h): here, or when the matcher meets text it leaves
+        // to RE2.
+        const bool Later = PhraseRegexes.front().empty();
+        std::string Joined;
+        if (!Later)
+          Joined = joinLongestAlternatives(PhraseRegexes);
         // The phrase matcher takes the group unless it uses what the
         // matcher does not model; then RE2 matches it, as before.
         if (Opts.PhraseMatcher &&
-            PhraseRegexes.size() == R.Triggers[G].Phrases.size())
-          if (S->Phrases.addGroup(R.Triggers[G].Phrases, R.Lists.get(),
-                                  Joined)) {
+            PhraseRegexes.size() == R.Triggers[G].Phrases.size()) {
+          llvm::Optional<unsigned> Taken =
+              Later ? S->Phrases.addGroup(R.Triggers[G].Phrases, R.Lists.get(),
+                                          [&R, G] {
+                                            // Built in, so known to translate
+                                            // (tested).
+                                            return llvm::cantFail(
+                                                triggerPhrasesRegex(R, G));
+                                          })
+                    : S->Phrases.addGroup(R.Triggers[G].Phrases, R.Lists.get(),
+                                          Joined);
+          if (Taken) {
             S->PhraseOwners.push_back({RI, G});
             ++S->TriggerPhraseGroups;
             continue;
           }
+        }
+        if (Later) {
+          auto Re = triggerPhrasesRegex(R, G);
+          if (!Re) {
+            Err = llvm::joinErrors(std::move(Err), Re.takeError());
+            continue;
+          }
+          Joined = std::move(*Re);
+        }
         if (llvm::Error E =
                 AddTrigger(R, {std::move(Joined), true, FirstPointer})) {
           Err = llvm::joinErrors(std::move(Err), std::move(E));

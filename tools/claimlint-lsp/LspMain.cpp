@@ -21,6 +21,7 @@
 
 #include "LSP/StdioLoop.h"
 #include "LSP/Uri.h"
+#include "Prebuilt/BuiltinTables.h"
 
 #ifndef CLAIMLINT_VERSION
 #define CLAIMLINT_VERSION "0.0.0"
@@ -78,6 +79,7 @@ std::string defaultDocsBase(const char *Argv0) {
 } // namespace
 
 int main(int Argc, char **Argv) {
+  claimlint::installBuiltinTables(); // start-up tables built at build time
   lsp::ServerOptions Opts;
   Opts.Version = CLAIMLINT_VERSION;
   bool DocsGiven = false;

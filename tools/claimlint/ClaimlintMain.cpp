@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "Driver.h"
+#include "Prebuilt/BuiltinTables.h"
 
 using namespace claimlint;
 namespace cl = llvm::cl;
@@ -188,6 +189,9 @@ static void printVersion(llvm::raw_ostream &OS) {
 
 int main(int Argc, char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
+  // Start-up tables recorded at build time; without them (never in a
+  // normal build) everything is built as usual.
+  claimlint::installBuiltinTables();
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions(Cat);
   if (!cl::ParseCommandLineOptions(

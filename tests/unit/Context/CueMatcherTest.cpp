@@ -110,4 +110,115 @@ TEST_F(CueMatcher, SameCuesOnTextBentFromTheLexicon) {
   EXPECT_GT(compare(Text), 3000u);
 }
 
+TEST_F(CueMatcher, SameCitationCuesWhenPatternsAreGated) {
+  // The lexicon's patterns run only in sentences that hold the words or
+  // characters they need; the RE2 analyzer runs every one everywhere.
+  const char *Bits[] = {"[1]",
+                        "[2, 3]",
+                        "(4)",
+                        "study (12-14)",
+                        "results\xC2\xB9\xC2\xB2",
+                        "pain.12",
+                        "(Smith et al., 2019)",
+                        "(see M\xC3\xBCller and Ng, 2021; "
+                        "Lee 2020)",
+                        "Smith et al. (2018)",
+                        "doi:10.1000/182",
+                        "https://doi.org/10.1136/bmj.m1",
+                        "PMID: 12345678",
+                        "PMC1234567",
+                        "NCT01234567",
+                        "ISRCTN12345678",
+                        "NICE NG226",
+                        "n = 42",
+                        "N=7",
+                        "published in the Journal",
+                        "reported in Annals",
+                        "(Table 2)",
+                        "(fig. 3)",
+                        "clinicaltrials.gov",
+                        "NEJM",
+                        "The Lancet",
+                        "EudraCT 2004-123456-12",
+                        "iſrctn.com",
+                        "\xE2\x84\xAA",
+                        "pain-free",
+                        "cures arthritis",
+                        "but",
+                        "however",
+                        "; ",
+                        " - ",
+                        "yet",
+                        "so",
+                        "(PRP)",
+                        "Table",
+                        "(1",
+                        "2)",
+                        "NCT",
+                        "01234567",
+                        "n",
+                        "=",
+                        "PMID",
+                        "\xC2\xB3",
+                        "Published in The Lancet",
+                        "(e.g. Ng 2020)",
+                        ";",
+                        "yet so",
+                        "doctors",
+                        "Jones",
+                        "(2019)",
+                        "19",
+                        "et al."};
+  std::mt19937 Rng(3);
+  std::string Text;
+  for (int Round = 0; Round < 3000; ++Round) {
+    for (int K = 0, Len = 2 + static_cast<int>(Rng() % 5); K < Len; ++K) {
+      // Bits glued together make matches of different patterns start at
+      // the same place.
+      if (K)
+        Text += Rng() % 3 == 0 ? "" : Rng() % 4 ? " " : ", ";
+      Text += Bits[Rng() % std::size(Bits)];
+    }
+    Text += Rng() % 2 ? ". " : "\n\n";
+  }
+  EXPECT_GT(compare(Text), 5000u);
+  size_t Evidence = 0;
+  Prose P = readDocument(Text, FileType::Text);
+  for (const Sentence &S : segmentSentences(P))
+    for (const Cue &C : Re2->scan(P.text(), S).Cues)
+      Evidence += C.Kind == CueKind::Evidence;
+  EXPECT_GT(Evidence, 2000u);
+}
+
+TEST(CueMatcherPatterns, GatedPartsMergeAsTheirAlternation) {
+  // Patterns written to meet at the same place: gated ones (they need '+',
+  // '#', "bar" or "zed") and ungated ones, in an order where either kind
+  // comes first. The alternation takes the pattern written first.
+  Lexicon L;
+  L.Classes.push_back({CueKind::Evidence,
+                       {},
+                       {R"(foo\+bar)", R"(foo\S*)", R"(#\d+)", R"(\d+\w*)",
+                        R"(\bbar\b \w+)", R"(\w+ zed\b)", R"(x?)"}});
+  L.Classes.push_back({CueKind::Termination, {}, {R"(;\s?\w*)", R"(\w;)"}});
+  auto Gated = llvm::cantFail(Analyzer::create(L, true));
+  auto Whole = llvm::cantFail(Analyzer::create(L, false));
+  const char *Bits[] = {"foo", "+", "bar", "#",           "12",      "x", " ",
+                        "zed", ";", "a",   "foo+bar+baz", "bar zed", ", "};
+  std::mt19937 Rng(5);
+  size_t Cues = 0;
+  for (int Round = 0; Round < 3000; ++Round) {
+    std::string T;
+    for (int K = 0, Len = 1 + static_cast<int>(Rng() % 8); K < Len; ++K)
+      T += Bits[Rng() % std::size(Bits)];
+    T += '.';
+    Prose P = readDocument(T, FileType::Text);
+    for (const Sentence &S : segmentSentences(P)) {
+      SentenceCues A = Gated->scan(P.text(), S), B = Whole->scan(P.text(), S);
+      EXPECT_EQ(cuesOf(A.Cues), cuesOf(B.Cues)) << T;
+      Cues += B.Cues.size();
+    }
+  }
+  EXPECT_GT(Cues, 3000u);
+}
+
 } // namespace
