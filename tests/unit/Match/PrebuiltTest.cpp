@@ -124,7 +124,8 @@ TEST_F(PrebuiltTables, SameBytesForTheSameRecording) {
 
 TEST_F(PrebuiltTables, OtherGroupsBuildAsWithout) {
   Pack P = samplePack();
-  ASSERT_TRUE(prebuilt::install(record(P, P.Groups.size())));
+  const std::string Snap = record(P, P.Groups.size()); // install() keeps it
+  ASSERT_TRUE(prebuilt::install(Snap));
   std::string T = sampleText();
   // Fewer groups, a changed group, a changed list: each built as usual.
   Pack Changed = P;
@@ -137,7 +138,7 @@ TEST_F(PrebuiltTables, OtherGroupsBuildAsWithout) {
     prebuilt::install("");
     Built Want;
     build(Want, *Q, N);
-    ASSERT_TRUE(prebuilt::install(record(P, P.Groups.size())));
+    ASSERT_TRUE(prebuilt::install(Snap));
     Built Got;
     build(Got, *Q, N);
     EXPECT_EQ(prebuilt::stats().Matchers, 0u);
@@ -187,7 +188,8 @@ TEST_F(PrebuiltTables, InconsistentTablesAreBuiltInstead) {
   Whole.raw("CLPRE001", 8);
   Whole.u64(llvm::xxHash64(Payload));
   Whole.raw(Payload.data(), Payload.size());
-  ASSERT_TRUE(prebuilt::install(Whole.take()));
+  const std::string Cut = Whole.take(); // install() keeps it
+  ASSERT_TRUE(prebuilt::install(Cut));
 
   Built Got;
   build(Got, P, P.Groups.size());
@@ -207,7 +209,8 @@ TEST_F(PrebuiltTables, RequiredWordsAreRecordedByRegex) {
   auto WantB = requiredWords(B);
   ASSERT_FALSE(WantA.empty());
   ASSERT_FALSE(WantB.empty());
-  ASSERT_TRUE(prebuilt::install(prebuilt::dump()));
+  const std::string Snap = prebuilt::dump(); // install() keeps it
+  ASSERT_TRUE(prebuilt::install(Snap));
   EXPECT_EQ(requiredWords(A), WantA);
   EXPECT_EQ(requiredWords(B), WantB);
   EXPECT_EQ(prebuilt::stats().Words, 2u);
