@@ -9,10 +9,12 @@
 // (case-insensitive, leftmost-longest) go into one phrase matcher shared by
 // all classes, and its patterns (as written) form one alternation. A pattern
 // that needs certain words or characters (Match/RegexWords.h) cannot match a
-// sentence without them, so each sentence runs the alternation of only the
-// patterns it can hold, compiled the first time some sentence needs it: the
-// citation patterns' \pL classes took longer to compile than the rest of
-// start-up, and most sentences need none of them.
+// sentence without them: such a pattern is searched on its own, only in the
+// sentences that have them, and the others together; the matches merge as
+// the alternation would choose them (class Alternation). Each part is
+// compiled the first time a sentence needs it: the citation patterns' \pL
+// classes took longer to compile than the rest of start-up, and most
+// sentences need none of them.
 //
 // scan() finds the cues of a sentence, drops cues that are part of a longer
 // cue that overrides them (masking: "not" inside "not only", "may" inside
@@ -32,7 +34,6 @@
 #include "Match/RegexWords.h"
 #include "Support/Error.h"
 
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
