@@ -34,6 +34,7 @@
 #include "Match/RegexWords.h"
 #include "Support/Error.h"
 
+#include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -156,83 +157,27 @@ bool lookahead(CueKind K) {
          K == CueKind::InadequateQualifier;
 }
 
-/// Words that patterns' gates need (Match/RegexWords.h), lower case -> id.
-class GateWords {
+/// What a sentence holds of the patterns' gates: the gate words that the
+/// lexicon's phrase matcher found in it (each gate word is a group of that
+/// matcher, as the rule set's are of its own), and its bytes.
+class SentenceGates {
 public:
-  static constexpr size_t MaxLength = 32;
+  SentenceGates(llvm::StringRef S, size_t Words) : S(S), Seen(Words) {}
 
-  unsigned add(llvm::StringRef LowerWord) {
-    auto It = Ids.try_emplace(LowerWord, Ids.size()).first;
-    Shapes[static_cast<unsigned char>(LowerWord[0])][LowerWord.size()] = true;
-    return It->second;
-  }
-  size_t size() const { return Ids.size(); }
-  /// A quick no for most words: no gate word starts with \p First and has
-  /// \p Length bytes.
-  bool mayHold(char First, size_t Length) const {
-    return Length <= MaxLength &&
-           Shapes[static_cast<unsigned char>(First)][Length];
-  }
-  llvm::Optional<unsigned> find(llvm::StringRef LowerWord) const {
-    auto It = Ids.find(LowerWord);
-    return It == Ids.end() ? llvm::None : llvm::Optional<unsigned>(It->second);
-  }
-
-private:
-  llvm::StringMap<unsigned> Ids;
-  bool Shapes[256][MaxLength + 1] = {};
-};
-
-/// Which gate words a sentence holds as RE2's \b sees words (runs of ASCII
-/// letters, digits and '_', in any case); read the first time a gate asks.
-class SentenceWords {
-public:
-  SentenceWords(llvm::StringRef S, const GateWords &Dict) : S(S), Dict(Dict) {}
-
-  /// RE2's case folding equates U+212A and U+017F with k and s: such text
-  /// may hold a needed word in a form this does not see.
-  bool folds() {
-    read();
-    return Folds;
-  }
-  bool has(unsigned Word) {
-    read();
-    return Seen[Word];
-  }
+  void see(unsigned Word) { Seen.set(Word); }
+  bool has(unsigned Word) const { return Seen.test(Word); }
   bool hasChar(char C) const {
     return std::memchr(S.data(), C, S.size()) != nullptr;
   }
-
-private:
-  void read() {
-    if (Read)
-      return;
-    Read = true;
-    Folds = S.contains("\xE2\x84\xAA") || S.contains("\xC5\xBF");
-    Seen.assign(Dict.size(), false);
-    char Lower[GateWords::MaxLength];
-    for (size_t K = 0; K < S.size();) {
-      if (!isWordChar(S[K])) {
-        ++K;
-        continue;
-      }
-      size_t E = K + 1;
-      while (E < S.size() && isWordChar(S[E]))
-        ++E;
-      if (Dict.mayHold(llvm::toLower(S[K]), E - K)) {
-        for (size_t X = K; X < E; ++X)
-          Lower[X - K] = llvm::toLower(S[X]);
-        if (auto Id = Dict.find(llvm::StringRef(Lower, E - K)))
-          Seen[*Id] = true;
-      }
-      K = E;
-    }
+  /// RE2's case folding equates U+212A and U+017F with k and s: such text
+  /// may hold a needed word or character in a form the gates do not see.
+  bool folds() const {
+    return S.contains("\xE2\x84\xAA") || S.contains("\xC5\xBF");
   }
 
+private:
   llvm::StringRef S;
-  const GateWords &Dict;
-  bool Read = false, Folds = false;
-  std::vector<bool> Seen;
+  llvm::SmallBitVector Seen;
 };
 
 /// The patterns of one cue class, matched as their alternation in the order
@@ -247,25 +192,20 @@ private:
 /// written first.
 class Alternation {
 public:
-  /// Gate words get their ids in \p Dict.
-  Alternation(PatternOptions O, bool Gate, GateWords &Dict)
-      : Opts(O), Gate(Gate), Dict(Dict) {}
+  Alternation(PatternOptions O, bool Gate) : Opts(O), Gate(Gate) {}
 
-  void add(std::string Regex) {
+  /// With gates, \p Word gives a gate word's id (None: it cannot be one).
+  void add(std::string Regex,
+           llvm::function_ref<llvm::Optional<unsigned>(llvm::StringRef)> Word) {
     auto M = std::make_unique<Member>();
     if (Gate) {
       for (const std::vector<std::string> &Set : requiredWords(Regex)) {
-        // Only words the sentence's word runs can show.
-        bool Plain = llvm::all_of(Set, [](const std::string &W) {
-          return !W.empty() && W.size() <= GateWords::MaxLength &&
-                 llvm::all_of(W, isWordChar);
-        });
-        if (!Plain)
-          continue;
         std::vector<unsigned> Ids;
         for (const std::string &W : Set)
-          Ids.push_back(Dict.add(llvm::StringRef(W).lower()));
-        M->Words.push_back(std::move(Ids));
+          if (llvm::Optional<unsigned> Id = Word(W))
+            Ids.push_back(*Id);
+        if (Ids.size() == Set.size())
+          M->Words.push_back(std::move(Ids));
       }
       if (M->Words.empty())
         M->Chars = requiredCharacters(Regex);
@@ -283,7 +223,7 @@ public:
     return J;
   }
 
-  void find(llvm::StringRef S, SentenceWords &W,
+  void find(llvm::StringRef S, const SentenceGates &W,
             llvm::function_ref<bool(uint32_t, uint32_t)> OnMatch) const {
     // RE2's case folding can make a needed word of text W does not see.
     if (!Gate || W.folds()) {
@@ -334,7 +274,6 @@ private:
 
   PatternOptions Opts;
   bool Gate;
-  GateWords &Dict;
   std::vector<std::unique_ptr<Member>> Members;
   bool HasUngated = false;
   LazyRe Whole, Ungated;
@@ -347,7 +286,7 @@ private:
     return J;
   }
 
-  static bool passes(const Member &P, SentenceWords &W) {
+  static bool passes(const Member &P, const SentenceGates &W) {
     for (const std::vector<unsigned> &Set : P.Words)
       if (!llvm::any_of(Set, [&](unsigned X) { return W.has(X); }))
         return false;
@@ -414,7 +353,10 @@ struct CueSet {
   /// put in that order before sorting by place.
   PhraseMatcher Words;
   std::vector<unsigned> WordsOrder; // phrase matcher group -> order
-  GateWords Gates;                  ///< every alternation's gate words
+  /// Phrase matcher group -> gate word id (NotGate: a cue class's group).
+  std::vector<unsigned> GateOf;
+  static constexpr unsigned NotGate = ~0u;
+  llvm::StringMap<unsigned> GateIds; ///< gate word -> id
   std::vector<std::unique_ptr<Alternation>> Alts;
   std::vector<unsigned> AltsOrder; // alternation -> order
   std::vector<Group> Groups;       // by order
@@ -428,19 +370,33 @@ struct CueSet {
     auto Order = static_cast<unsigned>(Groups.size());
     if (IsPhrases && TryWords && Words.addGroup(Phrases, nullptr, Regex)) {
       WordsOrder.push_back(Order);
+      GateOf.push_back(NotGate);
       Groups.push_back(G);
       return llvm::Error::success();
     }
     PatternOptions O;
     O.CaseInsensitive = IsPhrases;
     O.LongestMatch = IsPhrases;
-    auto A = std::make_unique<Alternation>(O, /*Gate=*/!IsPhrases && TryWords,
-                                           Gates);
+    // A gate word is a group of the phrase matcher, which walks every
+    // sentence anyway (a word it does not model cannot be a gate).
+    auto GateWord = [this](llvm::StringRef W) -> llvm::Optional<unsigned> {
+      auto It = GateIds.find(W);
+      if (It != GateIds.end())
+        return It->second;
+      if (!Words.addGroup({W.str()}, nullptr, "(?i:" + W.str() + ")"))
+        return llvm::None;
+      auto Id = static_cast<unsigned>(GateIds.size());
+      GateIds[W] = Id;
+      WordsOrder.push_back(0); // not a cue
+      GateOf.push_back(Id);
+      return Id;
+    };
+    auto A = std::make_unique<Alternation>(O, /*Gate=*/!IsPhrases && TryWords);
     if (IsPhrases)
-      A->add(Regex);
+      A->add(Regex, GateWord);
     else
       for (const std::string &P : Patterns)
-        A->add(P);
+        A->add(P, GateWord);
     if (!Trusted) {
       PatternSet Check; // parses it, as a set would
       auto Idx = Check.add(A->joined(), O);
@@ -463,11 +419,14 @@ struct CueSet {
             bool LookaheadOnly = false) const {
     llvm::StringRef S = Text.slice(R.Begin, R.End);
     std::vector<std::tuple<unsigned, uint32_t, uint32_t>> Found;
+    SentenceGates SW(S, GateIds.size());
     Words.matchAll(S, [&](unsigned G, uint32_t B, uint32_t E) {
-      Found.emplace_back(WordsOrder[G], B, E);
+      if (GateOf[G] != NotGate)
+        SW.see(GateOf[G]);
+      else
+        Found.emplace_back(WordsOrder[G], B, E);
       return true;
     });
-    SentenceWords SW(S, Gates);
     for (size_t K = 0; K < Alts.size(); ++K)
       Alts[K]->find(S, SW, [&](uint32_t B, uint32_t E) {
         Found.emplace_back(AltsOrder[K], B, E);

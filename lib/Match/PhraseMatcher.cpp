@@ -678,7 +678,7 @@ llvm::Optional<unsigned>
 PhraseMatcher::addGroup(llvm::ArrayRef<std::string> Phrases,
                         const TermLists *Lists,
                         llvm::unique_function<std::string()> MakeRegex) {
-  uint64_t H = I->groupHash(Phrases, Lists);
+  uint64_t H = prebuilt::active() ? I->groupHash(Phrases, Lists) : 0;
   size_t N = I->Inputs.size();
   if (N == 0)
     I->Snap = prebuilt::findMatcher(H);

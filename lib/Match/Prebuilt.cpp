@@ -174,6 +174,8 @@ void noteMatcherUsed() { ++MatchersUsed; }
 
 bool recording() { return recorder().On; }
 
+bool active() { return !Current.Matchers.empty() || recording(); }
+
 void recordMatcher(std::vector<std::pair<uint64_t, bool>> Groups,
                    std::string Tables) {
   if (Groups.empty())

@@ -69,6 +69,9 @@ struct MatcherEntry {
 const MatcherEntry *findMatcher(uint64_t FirstGroup);
 void noteMatcherUsed();
 bool recording();
+/// A snapshot is installed or recording is on (else matchers need not hash
+/// their groups).
+bool active();
 void recordMatcher(std::vector<std::pair<uint64_t, bool>> Groups,
                    std::string Tables);
 
